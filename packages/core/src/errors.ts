@@ -22,6 +22,7 @@ export type SearchAuthErrorCode =
   | 'ERR_JOB_FAILED'
   | 'ERR_LIMIT_EXCEEDED';
 
+/** Where a SearchAuthError happened; each part that is given is named in the message. */
 export interface SearchAuthErrorOptions {
   /** Vendor name, e.g. `lucidworks-ai`. */
   vendor?: string;
@@ -29,8 +30,9 @@ export interface SearchAuthErrorOptions {
   status?: number;
   /** HTTP method of the failed request. */
   method?: string;
-  /** URL of the failed request, without its query string (which may carry scopes or ids only). */
+  /** URL of the failed request; its query string and userinfo are dropped. */
   url?: string;
+  /** The underlying error, kept as `cause` and left out of `toJSON()`. */
   cause?: unknown;
 }
 
@@ -42,67 +44,50 @@ const BRAND = Symbol.for('searchauth.error');
  * secret or token; `code` is stable across versions.
  */
 export class SearchAuthError extends Error {
-  override readonly name = 'SearchAuthError';
-  readonly code: SearchAuthErrorCode;
-  readonly vendor: string | undefined;
-  readonly status: number | undefined;
-  readonly method: string | undefined;
-  readonly url: string | undefined;
+  declare readonly name: 'SearchAuthError';
+  declare readonly code: SearchAuthErrorCode;
+  declare readonly vendor: string | undefined;
+  declare readonly status: number | undefined;
+  declare readonly method: string | undefined;
+  declare readonly url: string | undefined;
 
   constructor(code: SearchAuthErrorCode, message: string, options: SearchAuthErrorOptions = {}) {
-    super(
-      describe(message, options),
-      options.cause === undefined ? undefined : { cause: options.cause },
-    );
-    this.code = code;
-    this.vendor = options.vendor;
-    this.status = options.status;
-    this.method = options.method;
-    this.url = options.url === undefined ? undefined : stripQuery(options.url);
-    Object.defineProperty(this, BRAND, { value: true });
+    const { vendor, status, method, cause } = options;
+    const url = options.url && stripQuery(options.url);
+    const where = [
+      vendor,
+      method && url ? `${method.toUpperCase()} ${url}` : url,
+      status !== undefined && `HTTP ${status}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    super(where ? `${message} (${where})` : message, cause === undefined ? cause : { cause });
+    // Own enumerable fields in toJSON order; `cause` stays out (Error makes it non-enumerable).
+    Object.assign(this, { name: 'SearchAuthError', code, vendor, status, method, url });
+  }
+
+  /** The brand `isSearchAuthError` looks for. */
+  get [BRAND](): true {
+    return true;
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      vendor: this.vendor,
-      status: this.status,
-      method: this.method,
-      url: this.url,
-    };
+    return { ...(this as object), message: this.message };
   }
 }
 
 /** True for a SearchAuthError from any copy of this package or any realm. */
 export function isSearchAuthError(value: unknown): value is SearchAuthError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[BRAND] === true
-  );
-}
-
-function describe(message: string, options: SearchAuthErrorOptions): string {
-  const where = [
-    options.vendor,
-    options.method && options.url
-      ? `${options.method.toUpperCase()} ${stripQuery(options.url)}`
-      : options.url && stripQuery(options.url),
-    options.status === undefined ? undefined : `HTTP ${options.status}`,
-  ].filter(Boolean);
-  return where.length > 0 ? `${message} (${where.join(', ')})` : message;
+  return typeof value === 'object' && (value as Record<symbol, unknown> | null)?.[BRAND] === true;
 }
 
 /** Drops query and credentials from a URL: queries can carry codes, userinfo can carry passwords. */
 export function stripQuery(url: string): string {
   try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return `${parsed.origin}${parsed.pathname}`;
+    // The origin never includes userinfo.
+    const { origin, pathname } = new URL(url);
+    return origin + pathname;
   } catch {
-    return url.split(/[?#]/, 1)[0] ?? '';
+    return url.split(/[?#]/, 1)[0] as string;
   }
 }

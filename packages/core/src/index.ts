@@ -1,3 +1,5 @@
+export { createAuthFetch } from './auth-fetch.js';
+export { systemClock } from './clock.js';
 export {
   isSearchAuthError,
   SearchAuthError,
@@ -5,4 +7,34 @@ export {
   type SearchAuthErrorOptions,
   stripQuery,
 } from './errors.js';
+export { type ClientCredentialsOptions, clientCredentials } from './grants/client-credentials.js';
+export { type RefreshTokenGrantOptions, refreshTokenGrant } from './grants/refresh-token.js';
+export { httpError } from './http-error.js';
+export { type MemoryStoreOptions, memoryStore } from './memory-store.js';
 export { fingerprint, redact, Secret } from './secret.js';
+export { createTokenFetch, isLoopback, type TokenFetchOptions } from './token-fetch.js';
+export {
+  parseTokenResponse,
+  readTokenBody,
+  type StatusCodes,
+  tokenEndpointError,
+} from './token-http.js';
+export { tokenKey } from './token-key.js';
+export { createTokenManager } from './token-manager.js';
+export type {
+  AuthFetchOptions,
+  Clock,
+  RetryOptions,
+  StoredToken,
+  TokenEvent,
+  TokenEventType,
+  TokenKeyParts,
+  TokenLease,
+  TokenManager,
+  TokenManagerOptions,
+  TokenRequestContext,
+  TokenResponse,
+  TokenSource,
+  TokenStats,
+  TokenStore,
+} from './types.js';

@@ -1,3 +1,5 @@
+import { sha256Hex } from './sha256.js';
+
 const REDACTED = '[redacted]';
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 // Kept off the instance so that spreading, Object.entries and structured logging see nothing.
@@ -9,9 +11,7 @@ const values = new WeakMap<Secret, string>();
  */
 export class Secret {
   constructor(value: string) {
-    if (typeof value !== 'string' || value.length === 0) {
-      throw new TypeError('Secret needs a non-empty string');
-    }
+    if (typeof value !== 'string' || !value) throw new TypeError('Secret needs a non-empty string');
     values.set(this, value);
   }
 
@@ -37,21 +37,23 @@ export class Secret {
   }
 }
 
+/** The value of a Secret, or the string itself. */
+export const reveal = (value: string | Secret | undefined) =>
+  value instanceof Secret ? value.reveal() : value;
+
+/** `fingerprint` without the promise, for code that cannot wait (events). */
+export const fingerprintSync = (value: string | Secret): string =>
+  sha256Hex(reveal(value) as string).slice(0, 12);
+
 /** A short, stable, non-reversible label for a credential or token: the first 12 hex of SHA-256. */
-export async function fingerprint(value: string | Secret): Promise<string> {
-  const text = typeof value === 'string' ? value : value.reveal();
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest).slice(0, 6), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-}
+export const fingerprint = async (value: string | Secret): Promise<string> =>
+  fingerprintSync(value);
 
 /** Replaces every occurrence of the given secrets in a text; for messages built from server replies. */
 export function redact(text: string, secrets: ReadonlyArray<string | Secret | undefined>): string {
-  let out = text;
   for (const secret of secrets) {
-    const value = secret instanceof Secret ? secret.reveal() : secret;
-    if (value && value.length >= 4) out = out.split(value).join(REDACTED);
+    const value = reveal(secret);
+    if (value && value.length > 3) text = text.split(value).join(REDACTED);
   }
-  return out;
+  return text;
 }

@@ -1,0 +1,41 @@
+export type { SearchAuthErrorCode } from '@searchauth/core';
+export { createLucidworksAIClient, type LucidworksAIClient } from './client.js';
+export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
+export type { components, operations, paths } from './generated/api.js';
+export {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  LUCIDWORKS_IDENTITY,
+  lucidworksTokenUrl,
+} from './identity.js';
+export {
+  DEFAULT_USE_CASES_PATH,
+  LUCIDWORKS_AI_SCOPES,
+  LUCIDWORKS_PLATFORM_URL,
+  type LucidworksAIClientOptions,
+  MAX_PREDICTION_BATCH,
+  type ResolvedLucidworksAIOptions,
+} from './options.js';
+export type {
+  AsyncPredictionResult,
+  AsyncPredictionSubmitted,
+  AsyncStatus,
+  Chunker,
+  ChunkingRequest,
+  ChunkingResult,
+  ChunkingSubmitted,
+  EmbeddingModelConfig,
+  EmbeddingUseCaseConfig,
+  GenerativeModelConfig,
+  Model,
+  ModelConfig,
+  ModelsPaths,
+  Prediction,
+  PredictionInput,
+  PredictionRequest,
+  PredictionResponse,
+  PredictPaths,
+  UseCase,
+  UseCaseConfig,
+} from './paths.js';
+export type { PredictOptions } from './predict.js';
+export { WAIT_DEFAULTS, type WaitOptions } from './wait.js';

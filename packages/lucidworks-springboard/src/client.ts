@@ -1,0 +1,67 @@
+import type { TokenManager } from '@searchauth/core';
+import createClient, { type Client } from 'openapi-fetch';
+import { createAuthFetch } from './core.js';
+import { throwHttpErrors } from './http.js';
+import { createScopeTokens } from './identity.js';
+import {
+  resolveOptions,
+  SPRINGBOARD_SCOPES,
+  type SpringboardClientOptions,
+  VENDOR,
+} from './options.js';
+import { pushHelpers } from './push.js';
+import { queryHelpers, type SpringboardQueryPaths } from './query.js';
+
+export interface SpringboardClient
+  extends ReturnType<typeof queryHelpers>,
+    ReturnType<typeof pushHelpers> {
+  /** Generated openapi-fetch client for the Query API, authenticated with a query-scope token. */
+  query: Client<SpringboardQueryPaths>;
+  /**
+   * The Push API's authenticated fetch (push-scope token only). The Push URL is not documented, so
+   * push requests go through this fetch with the configured paths rather than a generated client.
+   */
+  pushFetch: typeof fetch;
+  /** Token managers per scope. With `combinedScopes` both are the same manager. */
+  tokens: { query: TokenManager; push: TokenManager };
+  /** Stops background refresh timers of every token manager. */
+  dispose(): void;
+}
+
+export function createSpringboardClient(options: SpringboardClientOptions): SpringboardClient {
+  const resolved = resolveOptions(options);
+  const { apiBaseUrl: baseUrl } = resolved;
+  const { query: queryScope, push: pushScope } = SPRINGBOARD_SCOPES;
+  const tokensFor = (scope: string) =>
+    createScopeTokens({ ...options, ...resolved, vendor: VENDOR, scope });
+  const fetchFor = (tokens: TokenManager) =>
+    createAuthFetch({
+      ...options,
+      tokens,
+      apiOrigin: new URL(baseUrl).origin,
+      // Query API reads are POSTs and a Push save is create-or-update, so replaying them after
+      // 429/5xx is safe; core only retries POST when told so.
+      retry: options.retry === false ? false : { retryNonIdempotent: true, ...options.retry },
+    });
+  // Query and Push tokens are independent (minting one leaves the other valid), so each scope gets
+  // its own manager unless the caller asked for one token carrying both scopes.
+  const combined = options.combinedScopes === true;
+  const queryTokens = tokensFor(combined ? `${queryScope} ${pushScope}` : queryScope);
+  const pushTokens = combined ? queryTokens : tokensFor(pushScope);
+  const queryFetch = fetchFor(queryTokens);
+  const pushFetch = combined ? queryFetch : fetchFor(pushTokens);
+  const api = createClient<SpringboardQueryPaths>({ baseUrl, fetch: queryFetch });
+  api.use(throwHttpErrors(VENDOR));
+
+  return {
+    query: createClient<SpringboardQueryPaths>({ baseUrl, fetch: queryFetch }),
+    pushFetch,
+    tokens: { query: queryTokens, push: pushTokens },
+    ...queryHelpers(api),
+    ...pushHelpers({ ...resolved, fetch: pushFetch }),
+    dispose() {
+      queryTokens.dispose();
+      if (pushTokens !== queryTokens) pushTokens.dispose();
+    },
+  };
+}

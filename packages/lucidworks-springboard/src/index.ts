@@ -1,0 +1,33 @@
+export type { SearchAuthErrorCode } from '@searchauth/core';
+export type { Batch, BatchLimits } from './batching.js';
+export { planBatches } from './batching.js';
+export { createSpringboardClient, type SpringboardClient } from './client.js';
+export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
+export type { PushDeleteDocument, PushDocument } from './documents.js';
+export type { components, operations, paths } from './generated/api.js';
+export {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  LUCIDWORKS_IDENTITY,
+  lucidworksTokenUrl,
+} from './identity.js';
+export {
+  DEFAULT_PUSH_PATHS,
+  PUSH_LIMITS,
+  type ResolvedSpringboardOptions,
+  SPRINGBOARD_SCOPES,
+  type SpringboardClientOptions,
+  type SpringboardPushOptions,
+} from './options.js';
+export type { PushBatchResult, PushCallOptions, PushResult } from './push.js';
+export {
+  type CallOptions,
+  type DetailRequest,
+  type DetailResponse,
+  type RelatedContentRequest,
+  type RelatedContentResponse,
+  type SearchDoc,
+  type SearchRequest,
+  type SearchResponse,
+  type SpringboardQueryPaths,
+  utcOffsetOf,
+} from './query.js';

@@ -1,0 +1,51 @@
+import type { TokenManager } from '@searchauth/core';
+import createClient, { type Client } from 'openapi-fetch';
+import { createAuthFetch, createTokenManager } from './core.js';
+import type { paths } from './generated/api.js';
+import { resolveOptions, type SparqueClientOptions } from './options.js';
+import { runQuery, type SparqueQuery, type SparqueResponses } from './query.js';
+import { type ResponseType, sparquePathSerializer } from './query-path.js';
+import { sparqueTokenSource } from './token-source.js';
+
+/** The Query API part of the spec; the token endpoint lives on another host and is the manager's. */
+export type SparqueQueryPaths = Omit<paths, '/api/auth'>;
+
+export interface SparqueClient {
+  /** The generated openapi-fetch client, authenticated, for the single-endpoint path. */
+  client: Client<SparqueQueryPaths>;
+  /** Runs a structured query (several endpoints, parameters, context) and returns typed JSON. */
+  query<R extends ResponseType = 'results'>(query: SparqueQuery<R>): Promise<SparqueResponses[R]>;
+  /** The token manager: `getToken()`, `stats()`. */
+  tokens: TokenManager;
+  /** Stops background refresh timers. */
+  dispose(): void;
+}
+
+export function createSparqueClient(options: SparqueClientOptions): SparqueClient {
+  const resolved = resolveOptions(options);
+  const { authUrl: tokenUrl, apiBaseUrl: baseUrl, clientId, workspace: tenant } = resolved;
+  // The options name store, clock, random, onEvent, refreshMarginSeconds, retry, fetch and
+  // timeoutMs as core does; the token request's own timeout is tokenTimeoutMs.
+  const tokens = createTokenManager({
+    ...options,
+    source: sparqueTokenSource({
+      ...options,
+      ...resolved,
+      contentType: options.authContentType,
+      timeoutMs: options.tokenTimeoutMs,
+    }),
+    key: { vendor: 'sparque', tokenUrl, clientId, tenant },
+    defaultLifetimeSeconds: options.defaultLifetimeSeconds ?? 3600,
+  });
+  const fetch = createAuthFetch({ ...options, tokens, apiOrigin: new URL(baseUrl).origin });
+  return {
+    client: createClient<SparqueQueryPaths>({
+      baseUrl,
+      fetch,
+      pathSerializer: sparquePathSerializer,
+    }),
+    query: (query) => runQuery({ ...resolved, fetch }, query),
+    tokens,
+    dispose: () => tokens.dispose(),
+  };
+}

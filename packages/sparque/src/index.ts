@@ -1,0 +1,20 @@
+export type { SearchAuthErrorCode } from '@searchauth/core';
+export { createSparqueClient, type SparqueClient, type SparqueQueryPaths } from './client.js';
+export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
+export type { components, operations, paths } from './generated/api.js';
+export { SPARQUE_HOSTS, type SparqueClientOptions } from './options.js';
+export type { SparqueQuery, SparqueResponses } from './query.js';
+export {
+  buildQueryPath,
+  type EndpointCall,
+  type ParameterValue,
+  type QueryPathParts,
+  type ResponseType,
+  sparquePathSerializer,
+} from './query-path.js';
+export { parseSparqueTokenResponse } from './token-response.js';
+export {
+  type AuthContentType,
+  type SparqueTokenSourceOptions,
+  sparqueTokenSource,
+} from './token-source.js';

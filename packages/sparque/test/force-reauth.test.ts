@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSparqueClient, type SparqueClient } from '../src/index.js';
+import { fakeFetch } from './fake-fetch.js';
+import { sparqueSim } from './sparque-sim.js';
+
+const clients: SparqueClient[] = [];
+afterEach(() => {
+  for (const client of clients.splice(0)) client.dispose();
+});
+
+function setup() {
+  const sim = sparqueSim();
+  const client = createSparqueClient({
+    workspace: 'shop',
+    clientId: 'id',
+    clientSecret: 'secret',
+    api: 'products',
+    fetch: fakeFetch(sim.handler),
+    retry: false,
+  });
+  clients.push(client);
+  const search = () =>
+    client.query({ endpoints: [{ name: 'search', parameters: { q: 'drill' } }] });
+  return { sim, client, search };
+}
+
+describe('ForceReauth', () => {
+  it('is false while the stored token works', async () => {
+    const { sim, search } = setup();
+    await search();
+    await search();
+    await search();
+    expect(sim.state.forceReauth).toEqual([false]);
+    expect(sim.state.apiTokens).toEqual(['tok-1', 'tok-1', 'tok-1']);
+  });
+
+  it('is true once when the server hands back the token just rejected, then the request replays', async () => {
+    const { sim, search } = setup();
+    sim.state.revoked.add('tok-1');
+    await expect(search()).resolves.toMatchObject({ items: [{ rank: 1 }] });
+    expect(sim.state.forceReauth).toEqual([false, false, true]);
+    expect(sim.state.apiTokens).toEqual(['tok-1', 'tok-2']);
+
+    await search();
+    expect(sim.state.forceReauth).toEqual([false, false, true]);
+  });
+
+  it('stays false after a 401 when a peer already logged in again: adopts its token, revokes nothing', async () => {
+    const { sim, search } = setup();
+    await search();
+    // A peer process on the same account forced a fresh login: tok-1 is dead, tok-2 is stored.
+    sim.state.revoked.add('tok-1');
+    sim.state.stored = 'tok-2';
+    sim.state.minted = 2;
+    await expect(search()).resolves.toMatchObject({ items: [{ rank: 1 }] });
+    expect(sim.state.forceReauth).toEqual([false, false]);
+    expect(sim.state.apiTokens).toEqual(['tok-1', 'tok-1', 'tok-2']);
+  });
+
+  it('is true exactly once per rejection, not once per waiting request', async () => {
+    const { sim, client, search } = setup();
+    await client.tokens.getToken();
+    sim.state.revoked.add('tok-1');
+    await Promise.all(Array.from({ length: 8 }, search));
+    expect(sim.state.forceReauth).toEqual([false, false, true]);
+
+    sim.state.revoked.add('tok-2');
+    await Promise.all(Array.from({ length: 8 }, search));
+    expect(sim.state.forceReauth).toEqual([false, false, true, false, true]);
+    expect(sim.state.apiTokens.filter((t) => t === 'tok-3')).toHaveLength(8);
+  });
+
+  it('gives up with ERR_UNAUTHORIZED when even a fresh login is rejected, after one ForceReauth', async () => {
+    const { sim, search } = setup();
+    sim.state.revoked.add('tok-1');
+    sim.state.revoked.add('tok-2');
+    await expect(search()).rejects.toMatchObject({ code: 'ERR_UNAUTHORIZED', status: 401 });
+    expect(sim.state.forceReauth).toEqual([false, false, true]);
+    expect(sim.state.apiTokens).toEqual(['tok-1', 'tok-2']);
+  });
+});

@@ -1,0 +1,62 @@
+import type { TokenManager } from '@searchauth/core';
+import createClient, { type Client } from 'openapi-fetch';
+import { createAuthFetch, createTokenManager } from './core.js';
+import type { paths } from './generated/api.js';
+import { type IterateItemsParams, iterateItems, iteratePages } from './iterate.js';
+import { resolveOptions, type SquirroClientOptions, VENDOR } from './options.js';
+import {
+  createSearchItems,
+  type Item,
+  type ItemsQueryResult,
+  type SearchItemsParams,
+  throwHttpErrors,
+} from './search.js';
+import { squirroTokenSource } from './token-source.js';
+
+export interface SquirroClient {
+  /** The openapi-fetch client for the spec's paths, sending a cached bearer token to the cluster. */
+  client: Client<paths>;
+  /** One page of `items/query`; HTTP errors throw a SearchAuthError. */
+  searchItems(params: SearchItemsParams): Promise<ItemsQueryResult>;
+  /** Every matching item across pages, following `next_params`. */
+  iterateItems(params: IterateItemsParams): AsyncGenerator<Item, void, undefined>;
+  /** Every page (with `total`, `aggregations`, ...), following `next_params`. */
+  iteratePages(params: IterateItemsParams): AsyncGenerator<ItemsQueryResult, void, undefined>;
+  /** The token manager: `getToken()`, `stats()`. */
+  tokens: TokenManager;
+  /** Stops background refresh timers. */
+  dispose(): void;
+}
+
+/** A Squirro client that logs in with the user's refresh token and keeps the access token fresh. */
+export function createSquirroClient(options: SquirroClientOptions): SquirroClient {
+  const resolved = resolveOptions(options);
+  const { clusterUrl: baseUrl, tokenUrl } = resolved;
+  // The options name store, clock, random, onEvent, refreshMarginSeconds, fetch and timeoutMs
+  // as core does; the token request's own timeout is tokenTimeoutMs (see squirroTokenSource).
+  const tokens = createTokenManager({
+    ...options,
+    source: squirroTokenSource(resolved, options),
+    // The refresh token identifies the user; core stores only its hash in the key.
+    key: { vendor: VENDOR, tokenUrl, clientId: resolved.refreshToken },
+    defaultLifetimeSeconds: resolved.lifetimeSeconds,
+  });
+  const authFetch = createAuthFetch({
+    ...options,
+    tokens,
+    apiOrigin: new URL(baseUrl).origin,
+    // items/query is a read sent as POST: safe to retry.
+    retry: options.retry === false ? false : { retryNonIdempotent: true, ...options.retry },
+  });
+  const searchClient = createClient<paths>({ baseUrl, fetch: authFetch });
+  searchClient.use(throwHttpErrors);
+  const searchItems = createSearchItems(searchClient, resolved.tenant);
+  return {
+    client: createClient<paths>({ baseUrl, fetch: authFetch }),
+    searchItems,
+    iterateItems: (params) => iterateItems(searchItems, params),
+    iteratePages: (params) => iteratePages(searchItems, params),
+    tokens,
+    dispose: () => tokens.dispose(),
+  };
+}

@@ -1,0 +1,111 @@
+import type { Clock, RetryOptions, TokenEvent, TokenStore } from '@searchauth/core';
+import { isLoopback, SearchAuthError, Secret } from './core.js';
+
+export const VENDOR = 'squirro';
+/** Squirro's access tokens live 10 minutes unless the server is configured otherwise. */
+export const DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS = 600;
+export const TOKEN_PATH = '/api/user/oauth2/token';
+
+export interface SquirroClientOptions {
+  /** The cluster URL, e.g. `https://squirro.example.com` (a path prefix is kept). */
+  clusterUrl: string;
+  /** The user token from Settings → API Access; Squirro calls it the refresh token. */
+  refreshToken: string | Secret;
+  /** Default tenant for `searchItems` / `iterateItems` (the login response's `tenant`). */
+  tenant?: string;
+  /**
+   * How long an access token is assumed to live, in seconds; the response does not say.
+   * Default 600 (Squirro's default). A token rejected earlier is replaced on its first 401.
+   */
+  accessTokenLifetimeSeconds?: number;
+  /** Refresh this long before the assumed expiry (seconds); core caps it at 25% of the lifetime. */
+  refreshMarginSeconds?: number;
+  /** Called with a new refresh token when the server rotates it; persist it for the next start. */
+  onRefreshTokenRotated?: (token: Secret) => void | Promise<void>;
+  store?: TokenStore;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  onEvent?: (event: TokenEvent) => void;
+  /**
+   * Retries of 429/502/503/504 on API requests. The items query is a read sent as POST, so it is
+   * retried by default (`retryNonIdempotent: true`); pass `false` to turn retries off.
+   */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout for API requests, ms, including the wait for a token. */
+  timeoutMs?: number;
+  /** Timeout for one token request, ms. */
+  tokenTimeoutMs?: number;
+  /** Allow http:// to hosts other than loopback. Tokens then travel in clear text. */
+  allowInsecureHttp?: boolean;
+}
+
+export interface ResolvedSquirroOptions {
+  clusterUrl: string;
+  tokenUrl: string;
+  refreshToken: Secret;
+  tenant: string | undefined;
+  lifetimeSeconds: number;
+}
+
+export function resolveOptions(options: SquirroClientOptions): ResolvedSquirroOptions {
+  if (!options || typeof options !== 'object') throw invalid('options are required');
+  const {
+    refreshToken,
+    tenant,
+    accessTokenLifetimeSeconds: lifetimeSeconds = DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+    onRefreshTokenRotated: rotated,
+  } = options;
+  const clusterUrl = checkClusterUrl(options.clusterUrl, options.allowInsecureHttp);
+  // Number.isFinite is false for non-numbers too.
+  if (!(Number.isFinite(lifetimeSeconds) && lifetimeSeconds > 0)) {
+    throw invalid('accessTokenLifetimeSeconds must be a positive number of seconds');
+  }
+  if (rotated !== undefined && typeof rotated !== 'function') {
+    throw invalid('onRefreshTokenRotated must be a function');
+  }
+  return {
+    clusterUrl,
+    tokenUrl: clusterUrl + TOKEN_PATH,
+    refreshToken:
+      refreshToken instanceof Secret
+        ? refreshToken
+        : Secret.from(requireText(refreshToken, 'refreshToken')),
+    tenant: tenant === undefined ? tenant : requireText(tenant, 'tenant'),
+    lifetimeSeconds,
+  };
+}
+
+export function requireText(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !value.trim())
+    throw invalid(`${name} must be a non-empty string`);
+  return value;
+}
+
+/** An http(s) URL without trailing slash, query, fragment or userinfo; http only to loopback. */
+function checkClusterUrl(value: unknown, allowInsecureHttp?: boolean): string {
+  const text = requireText(value, 'clusterUrl');
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (
+    !url ||
+    !/^https?:$/.test(url.protocol) ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
+    throw invalid('clusterUrl must be an http(s) URL without credentials, query or fragment');
+  }
+  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
+    throw new SearchAuthError(
+      'ERR_INSECURE_URL',
+      'clusterUrl uses http:// to a non-loopback host; use https or set allowInsecureHttp',
+      { vendor: VENDOR, url: url.href },
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+export function invalid(message: string): SearchAuthError {
+  return new SearchAuthError('ERR_INVALID_OPTIONS', message, { vendor: VENDOR });
+}

@@ -1,0 +1,26 @@
+import type { TokenSource } from '@searchauth/core';
+import { refreshTokenGrant } from './core.js';
+import type { ResolvedSquirroOptions, SquirroClientOptions } from './options.js';
+import { VENDOR } from './options.js';
+
+/**
+ * Squirro's login: `POST {cluster}/api/user/oauth2/token` with the form body
+ * `grant_type=refresh_token&refresh_token=...`. The response has no expiry (the manager assumes
+ * `accessTokenLifetimeSeconds`). 404 means the refresh token is unknown and 410 that it expired or
+ * was revoked; neither is retried, since the same token can never succeed.
+ */
+export function squirroTokenSource(
+  resolved: ResolvedSquirroOptions,
+  options: SquirroClientOptions,
+): TokenSource {
+  return refreshTokenGrant({
+    vendor: VENDOR,
+    tokenUrl: resolved.tokenUrl,
+    refreshToken: resolved.refreshToken,
+    onRefreshTokenRotated: options.onRefreshTokenRotated,
+    fetch: options.fetch,
+    allowInsecureHttp: options.allowInsecureHttp,
+    timeoutMs: options.tokenTimeoutMs,
+    statusCodes: { 404: 'ERR_REFRESH_TOKEN_INVALID', 410: 'ERR_REFRESH_TOKEN_EXPIRED' },
+  });
+}

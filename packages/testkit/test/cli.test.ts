@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (text: string) => {
+    for (let i = 0; i < 200 && !output.includes(text); i++) {
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return output;
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+describe('searchauth-sim CLI', () => {
+  it('prints every vendor URL and credential, serves curl-able requests, and stops on SIGINT', async () => {
+    const cli = runCli(['--port', '0', '--vendors', 'oauth2,squirro']);
+    await cli.waitFor('Ctrl-C stops it');
+    // Output arrives in chunks: wait for the last vendor's block before reading the whole of it.
+    await cli.waitFor('refreshToken');
+    await cli.waitFor('sim-oauth2-secret');
+    const tokenUrl = /tokenUrl\s+(http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token)/.exec(
+      cli.output(),
+    )?.[1];
+    expect(cli.output()).toContain('sim-oauth2-secret');
+    expect(cli.output()).toContain('sim-squirro-user-token');
+    expect(tokenUrl).toBeDefined();
+    const res = await fetch(tokenUrl as string, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('sim-oauth2-client:sim-oauth2-secret').toString('base64')}`,
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    });
+    expect(res.status).toBe(200);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain('simulator stopped');
+  }, 15_000);
+
+  it('exits 1 with usage on a bad option', async () => {
+    const cli = runCli(['--vendors', 'acme']);
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/unknown vendor/);
+    expect(cli.output()).toMatch(/Usage: searchauth-sim/);
+  }, 15_000);
+});

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTS } from '../src/hosts.js';
+import { defaultCredentials, type Simulator, startSimulator, VENDORS } from '../src/index.js';
+import type { SimState } from '../src/state.js';
+import {
+  findOperation,
+  loadSpec,
+  loadSpecsOf,
+  SPEC_NAMES,
+  SPECS,
+  specsOf,
+} from './support/spec-validator.js';
+
+const c = defaultCredentials();
+const SAMPLE: Record<string, string> = {
+  authServerId: c['lucidworks-ai'].authServerId,
+  datasourceId: c['lucidworks-springboard'].datasourceId,
+  customerId: c['lucidworks-ai'].customerId,
+  tenant: c.squirro.tenant,
+  project_id: c.squirro.projectId,
+  version: c.sparque.version,
+  workspace: c.sparque.workspace,
+  api: c.sparque.api,
+  endpoint: 'search',
+  responseType: 'results',
+  useCase: 'embedding',
+  modelId: 'gte-small',
+  chunker: 'sentence',
+};
+
+describe('specs and simulator agree on the endpoints', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator();
+  });
+  afterAll(() => sim.stop());
+
+  it.each(VENDORS)('%s has a spec', (vendor) => {
+    expect(specsOf(vendor)).not.toEqual([]);
+  });
+
+  it.each(SPEC_NAMES)('the %s spec exists', (name) => {
+    expect(existsSync(SPECS[name].file), SPECS[name].file).toBe(true);
+  });
+
+  it.each(SPEC_NAMES)('the simulator serves every operation of the %s spec', async (name) => {
+    const spec = await loadSpec(name);
+    if (!spec) return;
+    const vendor = SPECS[name].vendor;
+    const origins = HOSTS.filter((h) => h.vendor === vendor).map((h) => originOf(sim, h.id));
+    const missing: string[] = [];
+    for (const op of spec.operations) {
+      const path = op.template.replace(/\{([^}]+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x');
+      let served = false;
+      for (const origin of origins) {
+        await fetch(`${origin}${path}`, { method: op.method }).then((r) => r.arrayBuffer());
+        if (sim.requests.at(-1)?.endpoint !== 'unknown') served = true;
+      }
+      if (!served) missing.push(`${op.method} ${op.template}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it.each(VENDORS)('every %s route is in one of its specs', async (vendor) => {
+    const specs = await loadSpecsOf(vendor);
+    if (specs.length === 0) return;
+    const state = { credentials: defaultCredentials() } as SimState;
+    const routes = HOSTS.filter((h) => h.vendor === vendor).flatMap((h) => h.routes(state));
+    const extra = routes
+      .filter((r) => {
+        const path = r.path.replace(/:(\w+)/g, (_m, name: string) => SAMPLE[name] ?? 'x');
+        return !specs.some((spec) => findOperation(spec, r.method, path));
+      })
+      .map((r) => `${r.method} ${r.path}`);
+    expect(extra).toEqual([]);
+  });
+});
+
+function originOf(sim: Simulator, hostId: string): string {
+  const [vendor, role] = hostId.split(':') as [keyof Simulator['urls'], string];
+  const urls = sim.urls[vendor] as Record<string, string>;
+  const key =
+    { auth: 'authBaseUrl', identity: 'identityBaseUrl', platform: 'platformBaseUrl' }[role] ??
+    'baseUrl';
+  return urls[key] as string;
+}

@@ -1,0 +1,122 @@
+import { inspect } from 'node:util';
+import type { Simulator } from '@searchauth/testkit';
+import { expect } from 'vitest';
+
+// Where secrets travel in token requests and responses, across the five vendors.
+const SECRET_FIELDS = [
+  'access_token',
+  'accessToken',
+  'refresh_token',
+  'token',
+  'client_secret',
+  'ClientSecret',
+];
+
+/**
+ * Every secret a run handles: the simulator's client secrets and refresh tokens, and every token
+ * seen on the wire (bearer headers sent, tokens in token responses). Its `fetch` goes into the
+ * clients so nothing is missed; `expectClean` checks a thrown error against all of them.
+ */
+export class SecretLedger {
+  readonly #values = new Set<string>();
+
+  constructor(private readonly sim: Simulator) {}
+
+  get size(): number {
+    return this.#values.size;
+  }
+
+  /** The simulator's current credentials (they change on rotation, so read them each time). */
+  #credentials(): string[] {
+    const c = this.sim.credentials;
+    const values: string[] = [];
+    for (const vendor of this.sim.vendors) {
+      if (vendor === 'squirro') values.push(c.squirro.refreshToken, c.squirro.revokedRefreshToken);
+      else values.push(c[vendor].clientSecret);
+    }
+    return values;
+  }
+
+  add(value: string | undefined): void {
+    // Shorter strings could occur in a message by chance; no real credential is that short.
+    if (value && value.length >= 12) this.#values.add(value);
+  }
+
+  /** Every secret, also as it looks form- or URL-encoded (how a leaked request body shows it). */
+  values(): string[] {
+    const plain = [...this.#values, ...this.#credentials()];
+    const encoded = plain.flatMap((v) => [
+      encodeURIComponent(v),
+      new URLSearchParams({ v }).toString().slice(2),
+    ]);
+    return [...new Set([...plain, ...encoded])];
+  }
+
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    this.#fromAuthorization(request.headers.get('authorization'));
+    const isToken = /\/(token|auth)$/.test(new URL(request.url).pathname);
+    if (isToken) this.#fromBody(await request.clone().text());
+    const response = await fetch(request);
+    if (isToken) this.#fromBody(await response.clone().text());
+    return response;
+  };
+
+  #fromAuthorization(header: string | null): void {
+    const [scheme, value] = header?.split(' ') ?? [];
+    if (!value) return;
+    if (scheme?.toLowerCase() === 'bearer') this.add(value);
+    if (scheme?.toLowerCase() === 'basic') {
+      const decoded = Buffer.from(value, 'base64').toString();
+      // RFC 6749 2.3.1: the secret is form-encoded before base64.
+      const secret = decoded.slice(decoded.indexOf(':') + 1).replace(/\+/g, ' ');
+      this.add(decodeURIComponent(secret));
+    }
+  }
+
+  /** A JSON or form body's secret fields. */
+  #fromBody(text: string): void {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = Object.fromEntries(new URLSearchParams(text));
+    }
+    if (typeof body === 'string') this.add(body);
+    if (typeof body !== 'object' || body === null) return;
+    for (const field of SECRET_FIELDS) {
+      const value = (body as Record<string, unknown>)[field];
+      if (typeof value === 'string') this.add(value);
+    }
+  }
+
+  /** No rendering of the error (message, stack, JSON, inspect with causes) holds a secret. */
+  expectClean(error: unknown): void {
+    const renderings = [
+      String(error),
+      JSON.stringify(error) ?? '',
+      inspect(error, { depth: 10 }),
+      (error as Error | undefined)?.stack ?? '',
+    ];
+    for (const text of renderings) {
+      for (const secret of this.values()) {
+        expect(text.includes(secret), `error rendering contains a secret: ${text}`).toBe(false);
+      }
+    }
+  }
+}
+
+/** Awaits a rejection, checks its code and that it leaks nothing, and returns it. */
+export async function expectFailure(
+  ledger: SecretLedger,
+  promise: Promise<unknown>,
+  code: string,
+): Promise<unknown> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e ?? new Error('rejected without a reason'),
+  );
+  expect(error, `expected ${code}`).toMatchObject({ name: 'SearchAuthError', code });
+  ledger.expectClean(error);
+  return error;
+}
