@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 
@@ -17,6 +17,8 @@ function runCli(args: string[]) {
     output += chunk;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // A failed assertion must not leave the simulator running after the test.
+  onTestFinished(() => void (child.exitCode === null && child.kill()));
   const waitFor = async (text: string) => {
     for (let i = 0; i < 200 && !output.includes(text); i++) {
       if (child.exitCode !== null) break;
