@@ -1,9 +1,9 @@
 import type { TokenManager } from '@searchauth/core';
+import { createScopeTokens } from '@searchauth/lucidworks-identity';
 import createClient, { type Client } from 'openapi-fetch';
 import { type AsyncJobHelpers, asyncJobHelpers } from './async-jobs.js';
 import { createAuthFetch, systemClock } from './core.js';
 import { throwHttpErrors } from './http.js';
-import { createScopeTokens } from './identity.js';
 import { modelHelpers, useCaseHelpers } from './models.js';
 import {
   LUCIDWORKS_AI_SCOPES,

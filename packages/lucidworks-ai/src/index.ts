@@ -1,12 +1,12 @@
 export type { SearchAuthErrorCode } from '@searchauth/core';
-export { createLucidworksAIClient, type LucidworksAIClient } from './client.js';
-export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
-export type { components, operations, paths } from './generated/api.js';
 export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
   LUCIDWORKS_IDENTITY,
   lucidworksTokenUrl,
-} from './identity.js';
+} from '@searchauth/lucidworks-identity';
+export { createLucidworksAIClient, type LucidworksAIClient } from './client.js';
+export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
+export type { components, operations, paths } from './generated/api.js';
 export {
   DEFAULT_USE_CASES_PATH,
   LUCIDWORKS_AI_SCOPES,

@@ -1,6 +1,10 @@
-import type { Clock, RetryOptions, Secret, TokenEvent, TokenStore } from '@searchauth/core';
-import { LUCIDWORKS_IDENTITY, lucidworksTokenUrl } from './identity.js';
-import { optionChecks } from './validate.js';
+import type { Clock, RetryOptions } from '@searchauth/core';
+import {
+  type LucidworksIdentityOptions,
+  optionChecks,
+  type ResolvedLucidworksIdentity,
+  resolveIdentityOptions,
+} from '@searchauth/lucidworks-identity';
 
 export const VENDOR = 'lucidworks-ai';
 
@@ -19,19 +23,12 @@ export const LUCIDWORKS_PLATFORM_URL = 'https://api.lucidworks.com';
 /** ASSUMED Use Case API path (not shown in the public docs); override with `useCasesPath`. */
 export const DEFAULT_USE_CASES_PATH = '/ai/usecase';
 
-export interface LucidworksAIClientOptions {
+/** Options of `createLucidworksAIClient`; the credential and token ones are Lucidworks-wide. */
+export interface LucidworksAIClientOptions extends LucidworksIdentityOptions {
   /** Application ID (Lucidworks AI → Integrations → API); names the prediction host. */
   applicationId: string;
   /** Customer ID; part of every Models API path. */
   customerId: string;
-  clientId: string | Secret;
-  clientSecret: string | Secret;
-  /** Full token URL; overrides identityBaseUrl and authServerId. */
-  tokenUrl?: string;
-  /** Default `https://identity.lucidworks.com`. */
-  identityBaseUrl?: string;
-  /** Authorization-server id in the token path. Default `ausao8uveaPmyhv0v357`. */
-  authServerId?: string;
   /**
    * Host of the Prediction, Async Prediction, Async Chunking and Use Case APIs.
    * Default `https://{applicationId}.applications.lucidworks.com`.
@@ -46,28 +43,17 @@ export interface LucidworksAIClientOptions {
    * before sending; `'split'` sends sequential requests of at most 32 and joins the predictions.
    */
   oversizedBatch?: 'error' | 'split';
-  /** Refresh this long before expiry, seconds. Default 300 (the docs' advice). */
-  refreshMarginSeconds?: number;
   /** Retry policy for API requests (core's createAuthFetch; POST is not retried by default). */
   retry?: RetryOptions | false;
   /** Per-attempt timeout for API requests, ms, including the wait for a token. */
   timeoutMs?: number;
-  store?: TokenStore;
-  fetch?: typeof fetch;
   /** Time for tokens, retries and the async wait helpers. */
   clock?: Clock;
-  random?: () => number;
-  onEvent?: (event: TokenEvent) => void;
-  /** Allow http:// to hosts other than loopback. Tokens then travel in clear text. */
-  allowInsecureHttp?: boolean;
 }
 
-export interface ResolvedLucidworksAIOptions {
+export interface ResolvedLucidworksAIOptions extends ResolvedLucidworksIdentity {
   applicationId: string;
   customerId: string;
-  clientId: Secret;
-  clientSecret: Secret;
-  tokenUrl: string;
   apiBaseUrl: string;
   platformBaseUrl: string;
   useCasesPath: string;
@@ -82,28 +68,14 @@ export function resolveOptions(options: LucidworksAIClientOptions): ResolvedLuci
   const oversizedBatch = options.oversizedBatch ?? 'error';
   const applicationId = check.hostLabel(options.applicationId, 'applicationId');
   const customerId = check.text(options.customerId, 'customerId');
-  const clientId = check.secret(options.clientId, 'clientId');
-  const clientSecret = check.secret(options.clientSecret, 'clientSecret');
-  const tokenUrl =
-    options.tokenUrl === undefined
-      ? lucidworksTokenUrl(
-          check.baseUrl(
-            options.identityBaseUrl ?? LUCIDWORKS_IDENTITY.baseUrl,
-            'identityBaseUrl',
-            http,
-          ),
-          check.text(options.authServerId ?? LUCIDWORKS_IDENTITY.authServerId, 'authServerId'),
-        )
-      : check.baseUrl(options.tokenUrl, 'tokenUrl', http);
+  const identity = resolveIdentityOptions(options, VENDOR);
   if (oversizedBatch !== 'error' && oversizedBatch !== 'split') {
     throw check.invalid("oversizedBatch must be 'error' or 'split'");
   }
   return {
     applicationId,
     customerId,
-    clientId,
-    clientSecret,
-    tokenUrl,
+    ...identity,
     apiBaseUrl: check.baseUrl(
       options.apiBaseUrl ?? `https://${applicationId}.applications.lucidworks.com`,
       'apiBaseUrl',

@@ -1,8 +1,8 @@
 import type { TokenManager } from '@searchauth/core';
+import { createScopeTokens } from '@searchauth/lucidworks-identity';
 import createClient, { type Client } from 'openapi-fetch';
 import { createAuthFetch } from './core.js';
 import { throwHttpErrors } from './http.js';
-import { createScopeTokens } from './identity.js';
 import {
   resolveOptions,
   SPRINGBOARD_SCOPES,

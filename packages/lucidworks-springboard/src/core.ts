@@ -1,11 +1,8 @@
 // Every module takes core's functions from here, so the bundle imports @searchauth/core once
 // instead of once per module: a saving that counts against the 2 kB size budget.
 export {
-  clientCredentials,
   createAuthFetch,
-  createTokenManager,
   httpError,
-  isLoopback,
   isSearchAuthError,
   SearchAuthError,
   Secret,

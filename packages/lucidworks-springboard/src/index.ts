@@ -1,15 +1,15 @@
 export type { SearchAuthErrorCode } from '@searchauth/core';
+export {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  LUCIDWORKS_IDENTITY,
+  lucidworksTokenUrl,
+} from '@searchauth/lucidworks-identity';
 export type { Batch, BatchLimits } from './batching.js';
 export { planBatches } from './batching.js';
 export { createSpringboardClient, type SpringboardClient } from './client.js';
 export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
 export type { PushDeleteDocument, PushDocument } from './documents.js';
 export type { components, operations, paths } from './generated/api.js';
-export {
-  DEFAULT_REFRESH_MARGIN_SECONDS,
-  LUCIDWORKS_IDENTITY,
-  lucidworksTokenUrl,
-} from './identity.js';
 export {
   DEFAULT_PUSH_PATHS,
   PUSH_LIMITS,

@@ -1,6 +1,10 @@
-import type { Clock, RetryOptions, Secret, TokenEvent, TokenStore } from '@searchauth/core';
-import { LUCIDWORKS_IDENTITY, lucidworksTokenUrl } from './identity.js';
-import { optionChecks } from './validate.js';
+import type { RetryOptions } from '@searchauth/core';
+import {
+  type LucidworksIdentityOptions,
+  optionChecks,
+  type ResolvedLucidworksIdentity,
+  resolveIdentityOptions,
+} from '@searchauth/lucidworks-identity';
 
 export const VENDOR = 'lucidworks-springboard';
 
@@ -36,17 +40,10 @@ export interface SpringboardPushOptions {
   maxBytesPerRequest?: number;
 }
 
-export interface SpringboardClientOptions {
+/** Options of `createSpringboardClient`; the credential and token ones are Lucidworks-wide. */
+export interface SpringboardClientOptions extends LucidworksIdentityOptions {
   /** Application ID (Integrations → APIs); names the API host. */
   applicationId: string;
-  clientId: string | Secret;
-  clientSecret: string | Secret;
-  /** Full token URL; overrides identityBaseUrl and authServerId. */
-  tokenUrl?: string;
-  /** Default `https://identity.lucidworks.com`. */
-  identityBaseUrl?: string;
-  /** Authorization-server id in the token path. Default `ausao8uveaPmyhv0v357`. */
-  authServerId?: string;
   /** Query and Push API host. Default `https://{applicationId}.applications.lucidworks.com`. */
   apiBaseUrl?: string;
   /**
@@ -55,8 +52,6 @@ export interface SpringboardClientOptions {
    */
   combinedScopes?: boolean;
   push?: SpringboardPushOptions;
-  /** Refresh this long before expiry, seconds. Default 300 (the docs' advice). */
-  refreshMarginSeconds?: number;
   /**
    * Retry policy for API requests (core's createAuthFetch). Default: core's policy plus retries of
    * POST, because Query API reads are POSTs and a Push save is create-or-update. `false` disables.
@@ -64,20 +59,10 @@ export interface SpringboardClientOptions {
   retry?: RetryOptions | false;
   /** Per-attempt timeout for API requests, ms, including the wait for a token. */
   timeoutMs?: number;
-  store?: TokenStore;
-  fetch?: typeof fetch;
-  clock?: Clock;
-  random?: () => number;
-  onEvent?: (event: TokenEvent) => void;
-  /** Allow http:// to hosts other than loopback. Tokens then travel in clear text. */
-  allowInsecureHttp?: boolean;
 }
 
-export interface ResolvedSpringboardOptions {
+export interface ResolvedSpringboardOptions extends ResolvedLucidworksIdentity {
   applicationId: string;
-  clientId: Secret;
-  clientSecret: Secret;
-  tokenUrl: string;
   apiBaseUrl: string;
   push: Required<SpringboardPushOptions>;
 }
@@ -89,19 +74,7 @@ export function resolveOptions(options: SpringboardClientOptions): ResolvedSprin
   const { allowInsecureHttp: http } = options;
   const push = options.push ?? {};
   const applicationId = check.hostLabel(options.applicationId, 'applicationId');
-  const clientId = check.secret(options.clientId, 'clientId');
-  const clientSecret = check.secret(options.clientSecret, 'clientSecret');
-  const tokenUrl =
-    options.tokenUrl === undefined
-      ? lucidworksTokenUrl(
-          check.baseUrl(
-            options.identityBaseUrl ?? LUCIDWORKS_IDENTITY.baseUrl,
-            'identityBaseUrl',
-            http,
-          ),
-          check.text(options.authServerId ?? LUCIDWORKS_IDENTITY.authServerId, 'authServerId'),
-        )
-      : check.baseUrl(options.tokenUrl, 'tokenUrl', http);
+  const identity = resolveIdentityOptions(options, VENDOR);
   const apiBaseUrl = check.baseUrl(
     options.apiBaseUrl ?? `https://${applicationId}.applications.lucidworks.com`,
     'apiBaseUrl',
@@ -113,9 +86,7 @@ export function resolveOptions(options: SpringboardClientOptions): ResolvedSprin
   }
   return {
     applicationId,
-    clientId,
-    clientSecret,
-    tokenUrl,
+    ...identity,
     apiBaseUrl,
     push: {
       savePath: check.path(push.savePath ?? DEFAULT_PUSH_PATHS.savePath, 'push.savePath'),

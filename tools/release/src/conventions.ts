@@ -78,7 +78,10 @@ const rules: Rule[] = [
       : [['README.md', 'must exist and not be empty']],
   ({ manifest }) => {
     const scripts = manifest.scripts;
-    return isObject(scripts) && typeof scripts.build === 'string' && scripts.build.startsWith('tsc')
+    // The build may clean dist first (a deleted source's old output must not be published).
+    return isObject(scripts) &&
+      typeof scripts.build === 'string' &&
+      /(^|&& )tsc -p tsconfig\.build\.json$/.test(scripts.build)
       ? []
       : [['scripts.build', 'must build with tsc (tsc -p tsconfig.build.json)']];
   },

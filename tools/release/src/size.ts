@@ -19,8 +19,8 @@ export interface Budget {
 const CEILINGS: Record<string, number> = {
   '@searchauth/core': 6.4 * KB,
   '@searchauth/sparque': 3.4 * KB,
-  '@searchauth/lucidworks-ai': 3.4 * KB,
-  '@searchauth/lucidworks-springboard': 3.4 * KB,
+  '@searchauth/lucidworks-ai': 2.7 * KB,
+  '@searchauth/lucidworks-springboard': 2.7 * KB,
 };
 
 /** null means measured and reported but not budgeted: testkit is a dev-time server. */

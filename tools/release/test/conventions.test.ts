@@ -113,6 +113,20 @@ describe('checkConventions', () => {
     ['empty README', { given: good, readme: '  \n', want: ['README.md'] }],
     ['no build script', { given: { ...good, scripts: {} }, want: ['scripts.build'] }],
     [
+      'a build that cleans dist before tsc',
+      {
+        given: { ...good, scripts: { build: 'node clean.js && tsc -p tsconfig.build.json' } },
+        want: [],
+      },
+    ],
+    [
+      'a build that is not tsc with the build config',
+      {
+        given: { ...good, scripts: { build: 'tsc -p tsconfig.json && cp x dist' } },
+        want: ['scripts.build'],
+      },
+    ],
+    [
       'pinned internal dependency',
       {
         given: { ...good, dependencies: { '@searchauth/core': '^1.0.0' } },

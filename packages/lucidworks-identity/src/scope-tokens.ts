@@ -1,35 +1,20 @@
-import type { Clock, Secret, TokenEvent, TokenManager, TokenStore } from '@searchauth/core';
-import { clientCredentials, createTokenManager } from './core.js';
+import { clientCredentials, createTokenManager, type TokenManager } from '@searchauth/core';
+import {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  type LucidworksIdentityOptions,
+  type ResolvedLucidworksIdentity,
+} from './identity.js';
 
-/** The Lucidworks identity host and the authorization-server id of the documented token URL. */
-export const LUCIDWORKS_IDENTITY = {
-  baseUrl: 'https://identity.lucidworks.com',
-  authServerId: 'ausao8uveaPmyhv0v357',
-} as const;
-
-/** The refresh margin the Lucidworks docs recommend: renew five minutes before expiry. */
-export const DEFAULT_REFRESH_MARGIN_SECONDS = 300;
-
-export function lucidworksTokenUrl(identityBaseUrl: string, authServerId: string): string {
-  return `${identityBaseUrl}/oauth2/${encodeURIComponent(authServerId)}/v1/token`;
-}
-
-export interface ScopeTokenOptions {
+/** What `createScopeTokens` needs: resolved credentials, the scope, and the token manager's knobs. */
+export interface ScopeTokenOptions
+  extends Omit<LucidworksIdentityOptions, keyof ResolvedLucidworksIdentity>,
+    ResolvedLucidworksIdentity {
+  /** Names the client in keys, events and errors, e.g. `lucidworks-ai`. */
   vendor: string;
-  tokenUrl: string;
-  clientId: Secret;
-  clientSecret: Secret;
   /** One scope or several separated by a space. */
   scope: string;
   /** Minting revokes the previous token (machinelearning.predict). */
   mintRevokesPrevious?: boolean;
-  refreshMarginSeconds?: number;
-  fetch?: typeof fetch;
-  allowInsecureHttp?: boolean;
-  store?: TokenStore;
-  clock?: Clock;
-  random?: () => number;
-  onEvent?: (event: TokenEvent) => void;
 }
 
 /**

@@ -1,7 +1,14 @@
-import { isLoopback, SearchAuthError, Secret } from './core.js';
+import { isLoopback, SearchAuthError, Secret } from '@searchauth/core';
 
-/** Option checks shared by the client factory; every failure is ERR_INVALID_OPTIONS naming the option. */
+/** The option checks `optionChecks(vendor)` returns. */
+export type OptionChecks = ReturnType<typeof optionChecks>;
+
+/**
+ * Checks for a client factory's options. Every failure is ERR_INVALID_OPTIONS naming the option
+ * (ERR_INSECURE_URL for plain http), with `vendor` set so the error says whose client refused it.
+ */
 export function optionChecks(vendor: string) {
+  /** ERR_INVALID_OPTIONS with `message`. */
   const invalid = (message: string) =>
     new SearchAuthError('ERR_INVALID_OPTIONS', message, { vendor });
 
@@ -25,9 +32,12 @@ export function optionChecks(vendor: string) {
         /^[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?$/i,
         'must be letters, digits and hyphens (it is part of the API host name)',
       ),
+    /** A credential given as a non-blank string or a Secret, returned as a Secret. */
     secret: (value: unknown, name: string) =>
       Secret.from(value instanceof Secret ? value : text(value, name)),
+    /** A path on an API host: it must start with "/". */
     path: (value: unknown, name: string) => text(value, name, /^\//, 'must start with "/"'),
+    /** A whole number from `min` to `max`, both included. */
     integer(value: unknown, name: string, min: number, max: number): number {
       if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
         throw invalid(`${name} must be an integer from ${min} to ${max}`);

@@ -1,0 +1,10 @@
+export {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  LUCIDWORKS_IDENTITY,
+  type LucidworksIdentityOptions,
+  lucidworksTokenUrl,
+  type ResolvedLucidworksIdentity,
+  resolveIdentityOptions,
+} from './identity.js';
+export { createScopeTokens, type ScopeTokenOptions } from './scope-tokens.js';
+export { type OptionChecks, optionChecks } from './validate.js';
