@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { json } from './fake-lucidworks.js';
+import { json } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { APP, lucidworksAI, manualClock } from './setup.js';
 
 /** Async endpoints whose GET answers walk through `statuses`, then repeat the last one. */

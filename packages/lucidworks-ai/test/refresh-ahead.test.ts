@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerOf } from './fake-lucidworks.js';
+import { bearerOf } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { lucidworksAI, MODEL, manualClock, PREDICT, settle } from './setup.js';
 
 const PREDICT_PATH = '/ai/prediction/embedding/gte-small';

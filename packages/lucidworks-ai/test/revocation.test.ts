@@ -1,7 +1,7 @@
 import { memoryStore } from '@searchauth/core';
 import { describe, expect, it } from 'vitest';
+import { bearerOf, fakeLucidworks } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { createLucidworksAIClient } from '../src/index.js';
-import { bearerOf, fakeLucidworks } from './fake-lucidworks.js';
 import {
   APP,
   echoPredictions,

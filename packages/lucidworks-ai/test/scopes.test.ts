@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerOf } from './fake-lucidworks.js';
+import { bearerOf } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { APP, lucidworksAI, MODEL, PLATFORM, PREDICT } from './setup.js';
 
 describe('one token per scope and host', () => {

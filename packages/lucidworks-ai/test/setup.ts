@@ -1,6 +1,10 @@
 import { type Clock, memoryStore, type TokenStore } from '@searchauth/core';
+import {
+  fakeLucidworks,
+  json,
+  type Recorded,
+} from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { createLucidworksAIClient, type LucidworksAIClientOptions } from '../src/index.js';
-import { fakeLucidworks, json, type Recorded } from './fake-lucidworks.js';
 
 export const APP = 'https://app-1.applications.lucidworks.com';
 export const PLATFORM = 'https://api.lucidworks.com';

@@ -1,6 +1,6 @@
 import { isSearchAuthError } from '@searchauth/core';
 import { describe, expect, it } from 'vitest';
-import { json } from './fake-lucidworks.js';
+import { json } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { APP, SEARCH_BODY, springboard } from './setup.js';
 
 describe('HTTP errors become typed errors', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json } from './fake-lucidworks.js';
+import { json } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { APP, doc, springboard } from './setup.js';
 
 const PATH = '/push/datasources/ds-1/documents';

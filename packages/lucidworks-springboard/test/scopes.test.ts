@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerOf } from './fake-lucidworks.js';
+import { bearerOf } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { doc, SEARCH_BODY, springboard } from './setup.js';
 
 describe('one token per scope', () => {

@@ -1,5 +1,10 @@
+import {
+  bearerOf,
+  fakeLucidworks,
+  json,
+  type Recorded,
+} from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { createSpringboardClient, type SpringboardClientOptions } from '../src/index.js';
-import { bearerOf, fakeLucidworks, json, type Recorded } from './fake-lucidworks.js';
 
 export const APP = 'https://app-1.applications.lucidworks.com';
 export const SEARCH_BODY = { query: 'vpn', utcOffset: '+02:00', sessionId: 'session-1' };

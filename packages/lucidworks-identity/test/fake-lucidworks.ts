@@ -1,3 +1,4 @@
+// Shared by the tests of both Lucidworks packages (imported by relative path; never published).
 /** An in-memory Lucidworks (identity + API hosts) reached through an injected fetch. */
 export interface Recorded {
   method: string;
