@@ -23,6 +23,7 @@ export { tokenKey } from './token-key.js';
 export { createTokenManager } from './token-manager.js';
 export type {
   AuthFetchOptions,
+  ClientOptions,
   Clock,
   RetryOptions,
   StoredToken,

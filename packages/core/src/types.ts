@@ -160,6 +160,29 @@ export interface RetryOptions {
   retryNonIdempotent?: boolean;
 }
 
+/**
+ * The options every vendor client passes through to core: where tokens are kept, how time and
+ * randomness are read, how requests are sent, retried and timed out. Vendor option types extend it.
+ */
+export interface ClientOptions {
+  /** Refresh this long before expiry, seconds; capped at 25% of the lifetime. */
+  refreshMarginSeconds?: number;
+  /** Where tokens are shared; default a bounded in-memory store per client. */
+  store?: TokenStore;
+  /** The fetch used for token and API requests; default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  /** Token events (fingerprints only, never a token or secret). */
+  onEvent?: (event: TokenEvent) => void;
+  /** Retries of 429/502/503/504 on API requests; `false` turns them off. */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout for API requests, ms, including the wait for a token. */
+  timeoutMs?: number;
+  /** Allow http:// to hosts other than loopback. Credentials and tokens then travel in clear text. */
+  allowInsecureHttp?: boolean;
+}
+
 /** Options of `createAuthFetch`: the token manager, the API origin(s) that get the token, limits. */
 export interface AuthFetchOptions {
   tokens: TokenManager;

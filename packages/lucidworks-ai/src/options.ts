@@ -45,8 +45,6 @@ export interface LucidworksAIClientOptions extends LucidworksIdentityOptions {
   oversizedBatch?: 'error' | 'split';
   /** Retry policy for API requests (core's createAuthFetch; POST is not retried by default). */
   retry?: RetryOptions | false;
-  /** Per-attempt timeout for API requests, ms, including the wait for a token. */
-  timeoutMs?: number;
   /** Time for tokens, retries and the async wait helpers. */
   clock?: Clock;
 }

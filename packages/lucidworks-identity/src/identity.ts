@@ -1,4 +1,4 @@
-import type { Clock, Secret, TokenEvent, TokenStore } from '@searchauth/core';
+import type { ClientOptions, Secret } from '@searchauth/core';
 import { optionChecks } from './validate.js';
 
 /** The Lucidworks identity host and the authorization-server id of the documented token URL. */
@@ -16,7 +16,7 @@ export function lucidworksTokenUrl(identityBaseUrl: string, authServerId: string
 }
 
 /** The client options both Lucidworks clients take for their tokens. */
-export interface LucidworksIdentityOptions {
+export interface LucidworksIdentityOptions extends ClientOptions {
   clientId: string | Secret;
   clientSecret: string | Secret;
   /** Full token URL; overrides identityBaseUrl and authServerId. */
@@ -27,13 +27,6 @@ export interface LucidworksIdentityOptions {
   authServerId?: string;
   /** Refresh this long before expiry, seconds. Default 300 (the docs' advice). */
   refreshMarginSeconds?: number;
-  store?: TokenStore;
-  fetch?: typeof fetch;
-  clock?: Clock;
-  random?: () => number;
-  onEvent?: (event: TokenEvent) => void;
-  /** Allow http:// to hosts other than loopback. Tokens then travel in clear text. */
-  allowInsecureHttp?: boolean;
 }
 
 /** The checked credentials and the token URL they are sent to. */

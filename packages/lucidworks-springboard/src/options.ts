@@ -57,8 +57,6 @@ export interface SpringboardClientOptions extends LucidworksIdentityOptions {
    * POST, because Query API reads are POSTs and a Push save is create-or-update. `false` disables.
    */
   retry?: RetryOptions | false;
-  /** Per-attempt timeout for API requests, ms, including the wait for a token. */
-  timeoutMs?: number;
 }
 
 export interface ResolvedSpringboardOptions extends ResolvedLucidworksIdentity {

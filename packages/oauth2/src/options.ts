@@ -1,17 +1,9 @@
-import {
-  type Clock,
-  isLoopback,
-  type RetryOptions,
-  SearchAuthError,
-  Secret,
-  type TokenEvent,
-  type TokenStore,
-} from '@searchauth/core';
+import { type ClientOptions, isLoopback, SearchAuthError, Secret } from '@searchauth/core';
 
 /** The token path the vendor documents; `tokenUrl` overrides it. */
 export const DEFAULT_TOKEN_PATH = '/oauth/v2/token';
 
-export interface OAuth2ClientOptions {
+export interface OAuth2ClientOptions extends ClientOptions {
   /** Base URL of the API your spec describes; the bearer token is only sent to its origin. */
   baseUrl: string;
   /** Token endpoint. Default `${baseUrl}/oauth/v2/token`. */
@@ -28,19 +20,8 @@ export interface OAuth2ClientOptions {
   extraParams?: Record<string, string>;
   /** Name used in errors, events and the token key. Default `oauth2`. */
   vendor?: string;
-  refreshMarginSeconds?: number;
-  store?: TokenStore;
-  fetch?: typeof fetch;
-  clock?: Clock;
-  random?: () => number;
-  onEvent?: (event: TokenEvent) => void;
-  retry?: RetryOptions | false;
-  /** Per-attempt timeout for API requests, ms, including the wait for a token. */
-  timeoutMs?: number;
   /** Timeout for one token request, ms. */
   tokenTimeoutMs?: number;
-  /** Allow http:// to hosts other than loopback. Credentials and tokens then travel in clear text. */
-  allowInsecureHttp?: boolean;
 }
 
 export interface ResolvedOAuth2Options {

@@ -1,4 +1,4 @@
-import type { Clock, RetryOptions, TokenEvent, TokenStore } from '@searchauth/core';
+import type { ClientOptions } from '@searchauth/core';
 import { isLoopback, SearchAuthError, Secret } from './core.js';
 import type { AuthContentType } from './token-source.js';
 
@@ -9,7 +9,7 @@ export const SPARQUE_HOSTS = {
   api: 'https://rest.sparque.ai',
 } as const;
 
-export interface SparqueClientOptions {
+export interface SparqueClientOptions extends ClientOptions {
   /** Workspace name: the token request's WorkspaceName and the Query API path segment. */
   workspace: string;
   /** M2M ("System-to-System") account credentials from SPARQUE Desk. */
@@ -27,19 +27,8 @@ export interface SparqueClientOptions {
   authContentType?: AuthContentType;
   /** Lifetime assumed for an opaque token with no expiry in the response. Default 3600 s. */
   defaultLifetimeSeconds?: number;
-  refreshMarginSeconds?: number;
-  store?: TokenStore;
-  fetch?: typeof fetch;
-  clock?: Clock;
-  random?: () => number;
-  onEvent?: (event: TokenEvent) => void;
-  retry?: RetryOptions | false;
-  /** Per-attempt timeout for Query API requests, ms, including the wait for a token. */
-  timeoutMs?: number;
   /** Timeout for one token request, ms. Default 30 000. */
   tokenTimeoutMs?: number;
-  /** Allow http:// to hosts other than loopback. Tokens then travel in clear text. */
-  allowInsecureHttp?: boolean;
 }
 
 export interface ResolvedSparqueOptions {

@@ -1,4 +1,4 @@
-import type { Clock, RetryOptions, TokenEvent, TokenStore } from '@searchauth/core';
+import type { ClientOptions, RetryOptions } from '@searchauth/core';
 import { isLoopback, SearchAuthError, Secret } from './core.js';
 
 export const VENDOR = 'squirro';
@@ -6,7 +6,7 @@ export const VENDOR = 'squirro';
 export const DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS = 600;
 export const TOKEN_PATH = '/api/user/oauth2/token';
 
-export interface SquirroClientOptions {
+export interface SquirroClientOptions extends ClientOptions {
   /** The cluster URL, e.g. `https://squirro.example.com` (a path prefix is kept). */
   clusterUrl: string;
   /** The user token from Settings → API Access; Squirro calls it the refresh token. */
@@ -18,26 +18,15 @@ export interface SquirroClientOptions {
    * Default 600 (Squirro's default). A token rejected earlier is replaced on its first 401.
    */
   accessTokenLifetimeSeconds?: number;
-  /** Refresh this long before the assumed expiry (seconds); core caps it at 25% of the lifetime. */
-  refreshMarginSeconds?: number;
   /** Called with a new refresh token when the server rotates it; persist it for the next start. */
   onRefreshTokenRotated?: (token: Secret) => void | Promise<void>;
-  store?: TokenStore;
-  fetch?: typeof fetch;
-  clock?: Clock;
-  random?: () => number;
-  onEvent?: (event: TokenEvent) => void;
   /**
    * Retries of 429/502/503/504 on API requests. The items query is a read sent as POST, so it is
    * retried by default (`retryNonIdempotent: true`); pass `false` to turn retries off.
    */
   retry?: RetryOptions | false;
-  /** Per-attempt timeout for API requests, ms, including the wait for a token. */
-  timeoutMs?: number;
   /** Timeout for one token request, ms. */
   tokenTimeoutMs?: number;
-  /** Allow http:// to hosts other than loopback. Tokens then travel in clear text. */
-  allowInsecureHttp?: boolean;
 }
 
 export interface ResolvedSquirroOptions {
