@@ -1,5 +1,10 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'lucidworks-springboard', include: ['test/**/*.test.ts'] },
+  test: {
+    name: 'lucidworks-springboard',
+    include: ['test/**/*.test.ts'],
+    // Hashes settle like other promises, so tests that step a manual clock stay deterministic.
+    setupFiles: ['../core/test/deterministic-digest.ts'],
+  },
 });

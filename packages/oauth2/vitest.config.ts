@@ -6,5 +6,10 @@ export default defineProject({
   resolve: {
     alias: { '@searchauth/oauth2': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
   },
-  test: { name: 'oauth2', include: ['test/**/*.test.ts'] },
+  test: {
+    name: 'oauth2',
+    include: ['test/**/*.test.ts'],
+    // Hashes settle like other promises, so tests that step a manual clock stay deterministic.
+    setupFiles: ['../core/test/deterministic-digest.ts'],
+  },
 });

@@ -31,7 +31,7 @@ export function sleep(clock: Clock, ms: number, signal: AbortSignal | undefined,
  * timeout fired becomes ERR_TIMEOUT described by `where`. The timer is unref'd: it only guards work
  * that keeps the process alive on its own.
  */
-export async function timed<T>(
+export async function withTimeout<T>(
   work: (signal: AbortSignal | undefined) => Promise<T>,
   parent: AbortSignal | null | undefined,
   ms: number | undefined,

@@ -1,4 +1,4 @@
-import { abortedError, sleep, timed } from './abort.js';
+import { abortedError, sleep, withTimeout } from './abort.js';
 import { discard, readUpTo } from './body.js';
 import { systemClock } from './clock.js';
 import { isSearchAuthError, SearchAuthError } from './errors.js';
@@ -54,7 +54,7 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        response = await timed(
+        response = await withTimeout(
           async (signal) => {
             if (bearer) {
               token = await (rejected

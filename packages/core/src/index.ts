@@ -1,26 +1,27 @@
+export { sleep, withTimeout } from './abort.js';
 export { createAuthFetch } from './auth-fetch.js';
+export { checkBaseUrl } from './base-url.js';
 export { systemClock } from './clock.js';
 export {
   isSearchAuthError,
   SearchAuthError,
   type SearchAuthErrorCode,
   type SearchAuthErrorOptions,
-  stripQuery,
 } from './errors.js';
 export { type ClientCredentialsOptions, clientCredentials } from './grants/client-credentials.js';
 export { type RefreshTokenGrantOptions, refreshTokenGrant } from './grants/refresh-token.js';
 export { httpError } from './http-error.js';
 export { type MemoryStoreOptions, memoryStore } from './memory-store.js';
-export { fingerprint, redact, Secret } from './secret.js';
-export { createTokenFetch, isLoopback, type TokenFetchOptions } from './token-fetch.js';
-export {
-  parseTokenResponse,
-  readTokenBody,
-  type StatusCodes,
-  tokenEndpointError,
-} from './token-http.js';
+export { fingerprint, Secret } from './secret.js';
+export { parseTokenResponse, type StatusCodes } from './token-http.js';
 export { tokenKey } from './token-key.js';
 export { createTokenManager } from './token-manager.js';
+export {
+  isLoopback,
+  sendTokenRequest,
+  type TokenReply,
+  type TokenRequestOptions,
+} from './token-request.js';
 export type {
   AuthFetchOptions,
   ClientOptions,

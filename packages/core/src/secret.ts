@@ -41,19 +41,6 @@ export class Secret {
 export const reveal = (value: string | Secret | undefined) =>
   value instanceof Secret ? value.reveal() : value;
 
-/** `fingerprint` without the promise, for code that cannot wait (events). */
-export const fingerprintSync = (value: string | Secret): string =>
-  sha256Hex(reveal(value) as string).slice(0, 12);
-
 /** A short, stable, non-reversible label for a credential or token: the first 12 hex of SHA-256. */
 export const fingerprint = async (value: string | Secret): Promise<string> =>
-  fingerprintSync(value);
-
-/** Replaces every occurrence of the given secrets in a text; for messages built from server replies. */
-export function redact(text: string, secrets: ReadonlyArray<string | Secret | undefined>): string {
-  for (const secret of secrets) {
-    const value = reveal(secret);
-    if (value && value.length > 3) text = text.split(value).join(REDACTED);
-  }
-  return text;
-}
+  (await sha256Hex(reveal(value) as string)).slice(0, 12);

@@ -12,13 +12,13 @@ export type Emit = (type: TokenEventType, entry?: Entry, error?: unknown) => voi
 
 /** Builds events from fingerprints and our own error messages only; a throwing listener is ignored. */
 export const createEmitter =
-  (onEvent: ((event: TokenEvent) => void) | undefined, key: string, vendor: string): Emit =>
+  (onEvent: ((event: TokenEvent) => void) | undefined, key: () => string, vendor: string): Emit =>
   (type, entry, error) => {
     try {
       onEvent?.(
         defined({
           type,
-          key,
+          key: key(),
           vendor,
           tokenFingerprint: entry?.fingerprint,
           expiresAt: entry?.expiresAt,

@@ -8,11 +8,11 @@ import type { TokenKeyParts } from './types.js';
  * client id is hashed (first 16 hex of SHA-256) and the URL loses its query and userinfo, so a key
  * can be logged and used as a store key without carrying a credential.
  */
-export function tokenKey(parts: TokenKeyParts): string {
+export async function tokenKey(parts: TokenKeyParts): Promise<string> {
   return [
     parts.vendor,
     stripQuery(parts.tokenUrl),
-    sha256Hex(reveal(parts.clientId) as string).slice(0, 16),
+    (await sha256Hex(reveal(parts.clientId) as string)).slice(0, 16),
     parts.scope ?? '',
     parts.tenant ?? '',
   ].join('|');

@@ -4,7 +4,7 @@ import { SearchAuthError } from './errors.js';
 import { resolveExpiry } from './expiry.js';
 import { refreshWindow } from './margin.js';
 import { memoryStore } from './memory-store.js';
-import { fingerprintSync } from './secret.js';
+import { fingerprint } from './secret.js';
 import { createEmitter, type Entry } from './token-events.js';
 import { defined } from './token-http.js';
 import { tokenKey } from './token-key.js';
@@ -25,7 +25,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     throw new SearchAuthError('ERR_INVALID_OPTIONS', 'createTokenManager needs a source and a key');
   }
   const { vendor } = parts;
-  const key = tokenKey(parts);
+  // WebCrypto hashes asynchronously: every path that reaches the store or emits awaits the key.
+  let key = '';
+  const keyed = tokenKey(parts).then((value) => {
+    key = value;
+  });
   const clock = options.clock ?? systemClock;
   const now = () => clock.now();
   const random = options.random ?? Math.random;
@@ -41,16 +45,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     degraded: 0,
     leaseWaits: 0,
   };
-  const emit = createEmitter(options.onEvent, key, vendor);
+  const emit = createEmitter(options.onEvent, () => key, vendor);
   let current: Entry | undefined;
   let flight: Promise<Entry> | undefined;
   let flightFor: string | undefined;
   let failuresInRow = 0;
   let retryAt = 0;
   const store = options.store ?? memoryStore({ clock });
-  const toEntry = (token: StoredToken): Entry => ({
+  const toEntry = async (token: StoredToken): Promise<Entry> => ({
     ...token,
-    fingerprint: fingerprintSync(token.accessToken),
+    fingerprint: await fingerprint(token.accessToken),
     ...refreshWindow(token, options.refreshMarginSeconds, jitter),
   });
 
@@ -60,7 +64,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const accessToken = token?.accessToken;
     if (token && accessToken !== rejected) {
       const refresh = reason === 'refresh';
-      const entry = toEntry(token);
+      const entry = await toEntry(token);
       if (
         now() < (refresh ? entry.refreshAt : entry.mustRefreshAt) &&
         !(refresh && accessToken === current?.accessToken)
@@ -76,6 +80,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
    */
   async function mint(reason: Reason, rejected?: string): Promise<Entry> {
     let lease: TokenLease | undefined;
+    await keyed;
     try {
       for (let waits = 0; ; ) {
         const found = await fromStore(reason, rejected);
@@ -98,7 +103,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const request = defined({ signal: life.signal, reason, rejectedToken: rejected });
       const token = resolveExpiry(await source(request), { ...options, vendor, sentAt });
       await store.set(key, token);
-      const entry = toEntry(token);
+      const entry = await toEntry(token);
       emit('refresh-success', entry);
       return entry;
     } finally {
@@ -153,7 +158,6 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   };
 
   return {
-    key,
     vendor,
     async getToken({ signal } = {}) {
       check(signal);
@@ -174,6 +178,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         return hit(entry);
       }
       counts.misses++;
+      await keyed;
       emit('miss', entry);
       return wait(start(entry ? 'refresh' : 'initial'), signal);
     },

@@ -41,7 +41,7 @@ export interface TokenLease {
   release(): Promise<void>;
 }
 
-/** Where tokens are shared. Keys never contain a secret (see TokenManager.key). */
+/** Where tokens are shared. Keys never contain a secret (see `tokenKey`). */
 export interface TokenStore {
   get(key: string): Promise<StoredToken | undefined>;
   set(key: string, token: StoredToken): Promise<void>;
@@ -127,8 +127,6 @@ export interface TokenManagerOptions {
 
 /** One token per key, shared by every caller: create it with `createTokenManager`. */
 export interface TokenManager {
-  /** `vendor|token URL|client-id hash|scope|tenant`: safe to log, used as the store key. */
-  readonly key: string;
   readonly vendor: string;
   /** A valid access token: cached, refreshed ahead of time, one request for any number of callers. */
   getToken(options?: { signal?: AbortSignal }): Promise<string>;

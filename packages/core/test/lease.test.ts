@@ -7,6 +7,7 @@ import {
   type TokenEvent,
   type TokenSource,
   type TokenStore,
+  tokenKey,
 } from '../src/index.js';
 import { countingSource, deferred, fakeClock, flush, key } from './support.js';
 
@@ -40,11 +41,11 @@ describe('store lease', () => {
       store,
       onEvent: (e) => events.push(e),
     });
-    const peer = await store.lease?.(manager.key, 30_000);
+    const peer = await store.lease?.(await tokenKey(key), 30_000);
     const waiting = manager.getToken();
     await flush();
     expect(events.map((e) => e.type)).toContain('lease-wait');
-    await store.set(manager.key, { accessToken: 'from-peer', obtainedAt: clock.now() });
+    await store.set(await tokenKey(key), { accessToken: 'from-peer', obtainedAt: clock.now() });
     await peer?.release();
     clock.advance(100);
     await flush();
@@ -95,7 +96,7 @@ describe('store lease', () => {
     const { store } = leasedStore(clock);
     const { source, calls } = countingSource();
     const manager = createTokenManager({ source, key, clock, store });
-    await store.lease?.(manager.key, 5000); // a peer that never releases
+    await store.lease?.(await tokenKey(key), 5000); // a peer that never releases
     const waiting = manager.getToken();
     for (let i = 0; i < 10; i++) {
       clock.advance(1000);
@@ -109,7 +110,7 @@ describe('store lease', () => {
     const clock = fakeClock();
     const { store } = leasedStore(clock);
     const manager = createTokenManager({ ...countingSource(), key, clock, store });
-    await store.lease?.(manager.key, 30_000);
+    await store.lease?.(await tokenKey(key), 30_000);
     const controller = new AbortController();
     const waiting = manager.getToken({ signal: controller.signal });
     await flush();

@@ -8,8 +8,8 @@ import {
   refreshTokenGrant,
   SearchAuthError,
   Secret,
+  sendTokenRequest,
   type TokenEvent,
-  tokenEndpointError,
 } from '../src/index.js';
 import { fakeClock, flush } from './support.js';
 
@@ -118,17 +118,17 @@ describe('redaction', () => {
     await flush();
 
     seen.push(
-      tokenEndpointError(new Response(SECRET, { status: 500 }), {
+      await sendTokenRequest({
         vendor: 'v',
-        method: 'POST',
         url: `${host}/cc?client_secret=${SECRET}`,
-      }),
+        headers: {},
+        body: SECRET,
+        fetch: async () => new Response(SECRET, { status: 500 }),
+      }).catch((e: unknown) => e),
       new SearchAuthError('ERR_NETWORK', 'x', {
         url: `https://u:${SECRET}@h.example/p?${REFRESH}`,
       }),
       new Secret(SECRET),
-      ccTokens.key,
-      rtTokens.key,
       ccTokens.stats(),
       ...events,
     );

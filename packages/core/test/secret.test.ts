@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { fingerprint, redact, Secret } from '../src/index.js';
+import { fingerprint, Secret } from '../src/index.js';
 
 const VALUE = 's3cr3t-client-secret-value';
 
@@ -35,14 +35,5 @@ describe('fingerprint', () => {
     expect(a).toMatch(/^[0-9a-f]{12}$/);
     expect(await fingerprint(new Secret(VALUE))).toBe(a);
     expect(await fingerprint(`${VALUE}x`)).not.toBe(a);
-  });
-});
-
-describe('redact', () => {
-  it('removes every occurrence of each secret', () => {
-    const text = `invalid token ${VALUE} for ${VALUE} and abcd`;
-    expect(redact(text, [new Secret(VALUE), 'abcd', undefined])).toBe(
-      'invalid token [redacted] for [redacted] and [redacted]',
-    );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createTokenManager, memoryStore, type TokenManagerOptions } from '../src/index.js';
+import {
+  createTokenManager,
+  memoryStore,
+  type TokenEvent,
+  type TokenManagerOptions,
+} from '../src/index.js';
 import {
   countingSource,
   fakeClock,
@@ -11,13 +16,19 @@ import {
 } from './support.js';
 
 describe('createTokenManager', () => {
-  it('builds a key from vendor, URL, client-id hash, scope and tenant, never the id', () => {
+  it('builds a key from vendor, URL, client-id hash, scope and tenant, never the id', async () => {
+    const events: TokenEvent[] = [];
     const manager = createTokenManager({
       source: countingSource().source,
       key: { ...key, tokenUrl: 'https://u:p@id.example.com/token?x=1', scope: 's', tenant: 't' },
+      onEvent: (event) => events.push(event),
     });
-    expect(manager.key).toMatch(/^test\|https:\/\/id\.example\.com\/token\|[0-9a-f]{16}\|s\|t$/);
-    expect(manager.key).not.toContain('client-1');
+    await manager.getToken();
+    const pattern = /^test\|https:\/\/id\.example\.com\/token\|[0-9a-f]{16}\|s\|t$/;
+    expect(new Set(events.map((event) => event.key))).toEqual(
+      new Set([expect.stringMatching(pattern)]),
+    );
+    expect(JSON.stringify(events)).not.toContain('client-1');
     expect(manager.vendor).toBe('test');
   });
 

@@ -4,6 +4,7 @@ import {
   memoryStore,
   type TokenRequestContext,
   type TokenSource,
+  tokenKey,
 } from '../src/index.js';
 import { countingSource, deferred, fakeClock, flush, key } from './support.js';
 
@@ -45,7 +46,7 @@ describe('recoverFromUnauthorized', () => {
     const { source, calls } = countingSource();
     const manager = createTokenManager({ source, key, clock, store });
     await manager.getToken();
-    await store.set(manager.key, { accessToken: 'peer', obtainedAt: clock.now() });
+    await store.set(await tokenKey(key), { accessToken: 'peer', obtainedAt: clock.now() });
     expect(await manager.recoverFromUnauthorized('tok-1')).toBe('peer');
     expect(calls.length).toBe(1);
   });
@@ -64,7 +65,7 @@ describe('recoverFromUnauthorized', () => {
     await manager.getToken();
     const recovering = manager.recoverFromUnauthorized('tok-1');
     await flush();
-    expect(await store.get(manager.key)).toBeUndefined();
+    expect(await store.get(await tokenKey(key))).toBeUndefined();
     gate.resolve();
     expect(await recovering).toBe('tok-2');
   });

@@ -10,7 +10,7 @@ import type {
   PredictionRequest,
   PredictPaths,
 } from './paths.js';
-import { checkBatch, text } from './predict.js';
+import { checkBatch } from './predict.js';
 import { type WaitOptions, waitForJob } from './wait.js';
 
 export interface SignalOption {
@@ -60,66 +60,70 @@ export interface AsyncJobHelpers {
 // The two APIs differ only in names: /ai/async-{kind}/{first}/{modelId} submits and answers
 // `{ {kind}Id, status }`; /ai/async-{kind}/{{kind}Id} reports the state.
 type AnyJob = { status: string } & Record<string, unknown>;
-type AnyClient = {
-  GET(path: string, init: object): Promise<{ data?: AnyJob }>;
-  POST(path: string, init: object): Promise<{ data?: AnyJob }>;
-};
+type AnyClient = Record<'GET' | 'POST', (path: string, init: object) => Promise<{ data?: AnyJob }>>;
 
-function asyncJob(api: AnyClient, clock: Clock, kind: 'prediction' | 'chunking', first: string) {
+function asyncJob(api: AnyClient, clock: Clock, kind: string, first: string) {
   const idName = `${kind}Id`;
   const get = async (id: string, options: SignalOption = {}) =>
     (
       await api.GET(`/ai/async-${kind}/{${idName}}`, {
-        params: { path: { [idName]: text(id, idName) } },
+        params: { path: { [idName]: id } },
         signal: options.signal,
       })
     ).data as AnyJob;
-  const wait = (id: string, options?: WaitOptions, justSubmitted?: boolean) =>
-    waitForJob(
-      { kind, id, clock, delayFirstPoll: justSubmitted, poll: (signal) => get(id, { signal }) },
-      options,
-    );
   const submit = async (
     firstValue: string,
     modelId: string,
-    request: { batch?: unknown },
+    request: { batch?: unknown[] },
     options: SignalOption = {},
   ) => {
     checkBatch(request);
     return (
       await api.POST(`/ai/async-${kind}/{${first}}/{modelId}`, {
-        params: { path: { [first]: text(firstValue, first), modelId: text(modelId, 'modelId') } },
+        params: { path: { [first]: firstValue, modelId } },
         body: request,
         signal: options.signal,
       })
     ).data as AnyJob;
   };
-  return {
+  const wait = (id: string, options?: WaitOptions, justSubmitted?: boolean) =>
+    waitForJob((signal) => get(id, { signal }), clock, options, justSubmitted);
+  return [
     submit,
     get,
-    wait: (id: string, options?: WaitOptions) => wait(id, options),
-    run: async (
+    (id: string, options?: WaitOptions) => wait(id, options),
+    async (
       firstValue: string,
       modelId: string,
-      request: { batch?: unknown },
+      request: { batch?: unknown[] },
       options: WaitOptions = {},
     ) =>
       wait((await submit(firstValue, modelId, request, options))[idName] as string, options, true),
-  };
+  ];
 }
 
-/** `api` throws typed errors for non-2xx answers (see throwHttpErrors). */
+/** `api` throws typed errors for non-2xx answers. */
 export function asyncJobHelpers(api: Client<PredictPaths>, clock: Clock): AsyncJobHelpers {
-  const prediction = asyncJob(api as unknown as AnyClient, clock, 'prediction', 'useCase');
-  const chunking = asyncJob(api as unknown as AnyClient, clock, 'chunking', 'chunker');
+  const [submitAsyncPrediction, getAsyncPrediction, waitForPrediction, predictAsync] = asyncJob(
+    api as unknown as AnyClient,
+    clock,
+    'prediction',
+    'useCase',
+  );
+  const [submitChunking, getChunking, waitForChunking, chunk] = asyncJob(
+    api as unknown as AnyClient,
+    clock,
+    'chunking',
+    'chunker',
+  );
   return {
-    submitAsyncPrediction: prediction.submit,
-    getAsyncPrediction: prediction.get,
-    waitForPrediction: prediction.wait,
-    predictAsync: prediction.run,
-    submitChunking: chunking.submit,
-    getChunking: chunking.get,
-    waitForChunking: chunking.wait,
-    chunk: chunking.run,
+    submitAsyncPrediction,
+    getAsyncPrediction,
+    waitForPrediction,
+    predictAsync,
+    submitChunking,
+    getChunking,
+    waitForChunking,
+    chunk,
   } as unknown as AsyncJobHelpers;
 }

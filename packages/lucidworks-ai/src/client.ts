@@ -1,9 +1,7 @@
 import type { TokenManager } from '@searchauth/core';
-import { createScopeTokens } from '@searchauth/lucidworks-identity';
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import { type AsyncJobHelpers, asyncJobHelpers } from './async-jobs.js';
-import { createAuthFetch, systemClock } from './core.js';
-import { throwHttpErrors } from './http.js';
+import { scopeClients, systemClock } from './deps.js';
 import { modelHelpers, useCaseHelpers } from './models.js';
 import {
   LUCIDWORKS_AI_SCOPES,
@@ -37,36 +35,15 @@ export interface LucidworksAIClient
 
 export function createLucidworksAIClient(options: LucidworksAIClientOptions): LucidworksAIClient {
   const resolved = resolveOptions(options);
-  /**
-   * The scope's token manager, the generated client handed to callers and the helpers' client,
-   * which turns non-2xx answers into typed errors. Both clients share one authenticated fetch.
-   */
-  const forScope = <Paths extends {}>(
-    scope: string,
-    mintRevokesPrevious: boolean,
-    baseUrl: string,
-  ) => {
-    const tokens = createScopeTokens({
-      ...options,
-      ...resolved,
-      vendor: VENDOR,
-      scope,
-      mintRevokesPrevious,
-    });
-    const fetch = createAuthFetch({ ...options, tokens, apiOrigin: new URL(baseUrl).origin });
-    const api = createClient<Paths>({ baseUrl, fetch });
-    api.use(throwHttpErrors(VENDOR));
-    return [tokens, createClient<Paths>({ baseUrl, fetch }), api] as const;
-  };
+  const forScope = scopeClients({ ...options, ...resolved, vendor: VENDOR });
   // A new predict token deletes the previous one; a model token is independent of it.
-  const [predictTokens, predictClient, predictApi] = forScope<PredictPaths>(
+  const [predictTokens, , predictClient, predictApi] = forScope<PredictPaths>(
     LUCIDWORKS_AI_SCOPES.predict,
-    true,
     resolved.apiBaseUrl,
+    true,
   );
-  const [modelTokens, modelsClient, modelsApi] = forScope<ModelsPaths>(
+  const [modelTokens, , modelsClient, modelsApi] = forScope<ModelsPaths>(
     LUCIDWORKS_AI_SCOPES.model,
-    false,
     resolved.platformBaseUrl,
   );
 

@@ -1,11 +1,13 @@
 export type { SearchAuthErrorCode } from '@searchauth/core';
+export { createLucidworksAIClient, type LucidworksAIClient } from './client.js';
 export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
+  isSearchAuthError,
   LUCIDWORKS_IDENTITY,
   lucidworksTokenUrl,
-} from '@searchauth/lucidworks-identity';
-export { createLucidworksAIClient, type LucidworksAIClient } from './client.js';
-export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
+  SearchAuthError,
+  Secret,
+} from './deps.js';
 export type { components, operations, paths } from './generated/api.js';
 export {
   DEFAULT_USE_CASES_PATH,

@@ -1,6 +1,5 @@
 import type { Client } from 'openapi-fetch';
 import type { Model, ModelsPaths, PredictPaths, UseCase } from './paths.js';
-import { text } from './predict.js';
 
 export interface SignalOption {
   signal?: AbortSignal;
@@ -24,10 +23,8 @@ export function modelHelpers(api: Client<ModelsPaths>, customerId: string) {
     ): Promise<Model> =>
       (
         await api.GET('/customers/{customerId}/ai/models/{modelId}', {
-          params: {
-            path: { customerId, modelId: text(modelId, 'modelId') },
-            query: metrics === undefined ? undefined : { metrics },
-          },
+          // openapi-fetch leaves an undefined query parameter out.
+          params: { path: { customerId, modelId }, query: { metrics } },
           signal,
         })
       ).data as Model,

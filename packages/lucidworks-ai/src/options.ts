@@ -1,10 +1,9 @@
 import type { Clock, RetryOptions } from '@searchauth/core';
-import {
-  type LucidworksIdentityOptions,
-  optionChecks,
-  type ResolvedLucidworksIdentity,
-  resolveIdentityOptions,
+import type {
+  LucidworksClientOptions,
+  ResolvedLucidworksClient,
 } from '@searchauth/lucidworks-identity';
+import { optionChecks, resolveClientOptions } from './deps.js';
 
 export const VENDOR = 'lucidworks-ai';
 
@@ -24,7 +23,7 @@ export const LUCIDWORKS_PLATFORM_URL = 'https://api.lucidworks.com';
 export const DEFAULT_USE_CASES_PATH = '/ai/usecase';
 
 /** Options of `createLucidworksAIClient`; the credential and token ones are Lucidworks-wide. */
-export interface LucidworksAIClientOptions extends LucidworksIdentityOptions {
+export interface LucidworksAIClientOptions extends LucidworksClientOptions {
   /** Application ID (Lucidworks AI → Integrations → API); names the prediction host. */
   applicationId: string;
   /** Customer ID; part of every Models API path. */
@@ -49,42 +48,28 @@ export interface LucidworksAIClientOptions extends LucidworksIdentityOptions {
   clock?: Clock;
 }
 
-export interface ResolvedLucidworksAIOptions extends ResolvedLucidworksIdentity {
-  applicationId: string;
+export interface ResolvedLucidworksAIOptions extends ResolvedLucidworksClient {
   customerId: string;
-  apiBaseUrl: string;
   platformBaseUrl: string;
   useCasesPath: string;
   oversizedBatch: 'error' | 'split';
 }
 
-const check = optionChecks(VENDOR);
-
 export function resolveOptions(options: LucidworksAIClientOptions): ResolvedLucidworksAIOptions {
-  if (!options || typeof options !== 'object') throw check.invalid('options are required');
-  const { allowInsecureHttp: http } = options;
-  const oversizedBatch = options.oversizedBatch ?? 'error';
-  const applicationId = check.hostLabel(options.applicationId, 'applicationId');
-  const customerId = check.text(options.customerId, 'customerId');
-  const identity = resolveIdentityOptions(options, VENDOR);
-  if (oversizedBatch !== 'error' && oversizedBatch !== 'split') {
-    throw check.invalid("oversizedBatch must be 'error' or 'split'");
-  }
+  const resolved = resolveClientOptions(options, VENDOR);
+  const check = optionChecks(VENDOR);
   return {
-    applicationId,
-    customerId,
-    ...identity,
-    apiBaseUrl: check.baseUrl(
-      options.apiBaseUrl ?? `https://${applicationId}.applications.lucidworks.com`,
-      'apiBaseUrl',
-      http,
-    ),
+    ...resolved,
+    customerId: check.text(options.customerId, 'customerId'),
     platformBaseUrl: check.baseUrl(
       options.platformBaseUrl ?? LUCIDWORKS_PLATFORM_URL,
       'platformBaseUrl',
-      http,
+      options.allowInsecureHttp,
     ),
     useCasesPath: check.path(options.useCasesPath ?? DEFAULT_USE_CASES_PATH, 'useCasesPath'),
-    oversizedBatch,
+    oversizedBatch: check.oneOf(options.oversizedBatch ?? 'error', 'oversizedBatch', [
+      'error',
+      'split',
+    ]),
   };
 }

@@ -1,5 +1,5 @@
 import type { Client } from 'openapi-fetch';
-import { SearchAuthError } from './core.js';
+import { SearchAuthError } from './deps.js';
 import { MAX_PREDICTION_BATCH, VENDOR } from './options.js';
 import type { PredictionRequest, PredictionResponse, PredictPaths } from './paths.js';
 
@@ -10,8 +10,8 @@ export interface PredictOptions {
 }
 
 /**
- * POST /ai/prediction/{useCase}/{modelId}, keeping every request within 1..32 inputs. `api` throws
- * typed errors for non-2xx answers (see throwHttpErrors).
+ * POST /ai/prediction/{useCase}/{modelId}, keeping every request within 32 inputs. `api` throws
+ * typed errors for non-2xx answers.
  */
 export async function predict(
   api: Client<PredictPaths>,
@@ -21,8 +21,7 @@ export async function predict(
   request: PredictionRequest,
   options: PredictOptions = {},
 ): Promise<PredictionResponse> {
-  const batch = checkBatch(request);
-  const { length } = batch;
+  const { length } = checkBatch(request);
   if (length > MAX_PREDICTION_BATCH && (options.oversizedBatch ?? defaultMode) !== 'split') {
     throw new SearchAuthError(
       'ERR_LIMIT_EXCEEDED',
@@ -31,37 +30,28 @@ export async function predict(
       { vendor: VENDOR },
     );
   }
-  const path = { useCase: text(useCase, 'useCase'), modelId: text(modelId, 'modelId') };
   let first: PredictionResponse | undefined;
   const predictions: PredictionResponse['predictions'] = [];
   // Sequential on purpose: parallel parts would multiply the rate-limit cost of one call.
   for (let start = 0; start < length; start += MAX_PREDICTION_BATCH) {
     const { data } = await api.POST('/ai/prediction/{useCase}/{modelId}', {
-      params: { path },
-      body: { ...request, batch: batch.slice(start, start + MAX_PREDICTION_BATCH) },
+      params: { path: { useCase, modelId } },
+      body: { ...request, batch: request.batch.slice(start, start + MAX_PREDICTION_BATCH) },
       signal: options.signal,
     });
     first ??= data;
     predictions.push(...(data?.predictions ?? []));
   }
-  // One request: its response as sent; several: the first response with every prediction.
-  return (length > MAX_PREDICTION_BATCH ? { ...first, predictions } : first) as PredictionResponse;
+  // The first response with every prediction, in input order.
+  return { ...first, predictions } as PredictionResponse;
 }
 
-export function checkBatch(request: { batch?: unknown }): PredictionRequest['batch'] {
-  const batch = request?.batch;
-  if (!Array.isArray(batch) || !batch.length) {
-    throw badRequest('batch must be a non-empty array of { text }');
+/** A request needs 1 or more inputs; the shape of each is left to the types and the server. */
+export function checkBatch(request: { batch?: unknown[] }): unknown[] {
+  if (!request?.batch?.length) {
+    throw new SearchAuthError('ERR_BAD_REQUEST', 'batch must be a non-empty array of { text }', {
+      vendor: VENDOR,
+    });
   }
-  const index = batch.findIndex((item) => typeof item?.text !== 'string');
-  if (index >= 0) throw badRequest(`batch[${index}].text must be a string`);
-  return batch;
+  return request.batch;
 }
-
-export function text(value: unknown, name: string): string {
-  if (typeof value !== 'string' || !value) throw badRequest(`${name} must be a non-empty string`);
-  return value;
-}
-
-const badRequest = (message: string) =>
-  new SearchAuthError('ERR_BAD_REQUEST', message, { vendor: VENDOR });

@@ -1,4 +1,11 @@
 export {
+  type LucidworksClientOptions,
+  type ResolvedLucidworksClient,
+  resolveClientOptions,
+  type ScopeClients,
+  scopeClients,
+} from './client.js';
+export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
   LUCIDWORKS_IDENTITY,
   type LucidworksIdentityOptions,

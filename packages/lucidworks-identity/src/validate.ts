@@ -1,4 +1,4 @@
-import { isLoopback, SearchAuthError, Secret } from '@searchauth/core';
+import { checkBaseUrl, SearchAuthError, Secret } from '@searchauth/core';
 
 /** The option checks `optionChecks(vendor)` returns. */
 export type OptionChecks = ReturnType<typeof optionChecks>;
@@ -37,6 +37,12 @@ export function optionChecks(vendor: string) {
       Secret.from(value instanceof Secret ? value : text(value, name)),
     /** A path on an API host: it must start with "/". */
     path: (value: unknown, name: string) => text(value, name, /^\//, 'must start with "/"'),
+    /** One of `allowed`. */
+    oneOf: <T extends string>(value: unknown, name: string, allowed: readonly T[]): T => {
+      if (!allowed.includes(value as T))
+        throw invalid(`${name} must be one of ${allowed.join(', ')}`);
+      return value as T;
+    },
     /** A whole number from `min` to `max`, both included. */
     integer(value: unknown, name: string, min: number, max: number): number {
       if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
@@ -44,30 +50,8 @@ export function optionChecks(vendor: string) {
       }
       return value as number;
     },
-    /** Parses and normalises a base URL (no trailing slash); plain http only to loopback hosts. */
-    baseUrl(value: unknown, name: string, allowInsecureHttp?: boolean): string {
-      const href = text(value, name);
-      const url = URL.canParse(href) ? new URL(href) : undefined;
-      if (
-        !url ||
-        !/^https?:$/.test(url.protocol) ||
-        url.username ||
-        url.password ||
-        url.search ||
-        url.hash
-      ) {
-        throw invalid(
-          `${name} must be an absolute http(s) URL without credentials, query or fragment`,
-        );
-      }
-      if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
-        throw new SearchAuthError(
-          'ERR_INSECURE_URL',
-          `${name} uses http:// to a non-loopback host; use https or set allowInsecureHttp`,
-          { vendor },
-        );
-      }
-      return url.href.replace(/\/+$/, '');
-    },
+    /** An http(s) base URL, checked and normalised by core's `checkBaseUrl` like every vendor's. */
+    baseUrl: (value: unknown, name: string, allowInsecureHttp?: boolean) =>
+      checkBaseUrl(value, name, { vendor, allowInsecureHttp }),
   };
 }

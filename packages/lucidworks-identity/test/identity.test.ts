@@ -83,13 +83,13 @@ describe('resolveIdentityOptions', () => {
     ['blank authServerId', { given: { authServerId: '' }, want: 'authServerId is required' }],
     [
       'relative identityBaseUrl',
-      { given: { identityBaseUrl: '/identity' }, want: 'identityBaseUrl must be an absolute' },
+      { given: { identityBaseUrl: '/identity' }, want: 'identityBaseUrl must be an http(s) URL' },
     ],
     [
       'tokenUrl with a query',
       {
         given: { tokenUrl: 'https://id.example/t?x=1' },
-        want: 'tokenUrl must be an absolute http(s) URL without credentials, query',
+        want: 'tokenUrl must be an http(s) URL without credentials, query',
       },
     ],
   ])('%s → ERR_INVALID_OPTIONS naming the vendor', (_name, { given, want }) => {

@@ -1,4 +1,4 @@
-import { type Clock, Secret } from '@searchauth/core';
+import { type Clock, memoryStore, Secret, type TokenStore } from '@searchauth/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createScopeTokens, DEFAULT_REFRESH_MARGIN_SECONDS } from '../src/index.js';
 
@@ -88,13 +88,27 @@ describe('createScopeTokens', () => {
     tokens.dispose();
   });
 
-  it('keys the manager by vendor, token URL and scope, without the client id', () => {
-    const tokens = createScopeTokens({ ...base, scope: 'machinelearning.predict' });
+  it('keys the manager by vendor, token URL and scope, without the client id', async () => {
+    const server = identityServer();
+    const inner = memoryStore();
+    const keys: string[] = [];
+    const store: TokenStore = {
+      get: (key) => inner.get(key),
+      set: (key, token) => {
+        keys.push(key);
+        return inner.set(key, token);
+      },
+      delete: (key, ifAccessToken) => inner.delete(key, ifAccessToken),
+    };
+    const scope = 'machinelearning.predict';
+    const tokens = createScopeTokens({ ...base, scope, fetch: server.fetch, store });
     expect(tokens.vendor).toBe('lucidworks-test');
-    expect(tokens.key).toContain(TOKEN_URL);
-    expect(tokens.key).toContain('machinelearning.predict');
-    expect(tokens.key).not.toContain(CLIENT_ID);
+    await tokens.getToken();
     tokens.dispose();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toContain(TOKEN_URL);
+    expect(keys[0]).toContain(scope);
+    expect(keys[0]).not.toContain(CLIENT_ID);
   });
 
   it.each([

@@ -82,24 +82,35 @@ describe('optionChecks', () => {
     ['integer: above', { given: () => check.integer(201, 'n', 1, 200), want: 'from 1 to 200' }],
     ['integer: string', { given: () => check.integer('5', 'n', 1, 200), want: 'from 1 to 200' }],
     [
+      'oneOf: unknown value',
+      {
+        given: () => check.oneOf('PUT', 'push.deleteMethod', ['DELETE', 'POST']),
+        want: 'push.deleteMethod must be one of DELETE, POST',
+      },
+    ],
+    [
+      'oneOf: undefined',
+      { given: () => check.oneOf(undefined, 'mode', ['a']), want: 'mode must be one of a' },
+    ],
+    [
       'baseUrl: relative',
       {
         given: () => check.baseUrl('/api', 'apiBaseUrl'),
-        want: 'apiBaseUrl must be an absolute http(s) URL without credentials, query or fragment',
+        want: 'apiBaseUrl must be an http(s) URL without credentials, query or fragment',
       },
     ],
     [
       'baseUrl: no scheme',
       {
         given: () => check.baseUrl('api.lucidworks.com', 'apiBaseUrl'),
-        want: 'apiBaseUrl must be an absolute http(s) URL',
+        want: 'apiBaseUrl must be an http(s) URL',
       },
     ],
     [
       'baseUrl: ftp',
       {
         given: () => check.baseUrl('ftp://example.com', 'apiBaseUrl'),
-        want: 'must be an absolute http(s) URL',
+        want: 'must be an http(s) URL',
       },
     ],
     [
@@ -115,6 +126,10 @@ describe('optionChecks', () => {
         given: () => check.baseUrl('https://example.com/t?x=1', 'tokenUrl'),
         want: 'tokenUrl must be',
       },
+    ],
+    [
+      'baseUrl: not a string',
+      { given: () => check.baseUrl(42, 'apiBaseUrl'), want: 'apiBaseUrl must be an http(s) URL' },
     ],
     [
       'baseUrl: fragment',
@@ -135,6 +150,7 @@ describe('optionChecks', () => {
     ['text', { given: () => check.text('cust-1', 'customerId'), want: 'cust-1' }],
     ['hostLabel', { given: () => check.hostLabel('App-1', 'applicationId'), want: 'App-1' }],
     ['path', { given: () => check.path('/ai/usecase', 'useCasesPath'), want: '/ai/usecase' }],
+    ['oneOf', { given: () => check.oneOf('POST', 'm', ['DELETE', 'POST']), want: 'POST' }],
     [
       'integer at the bounds',
       {
@@ -171,7 +187,7 @@ describe('optionChecks', () => {
   it('refuses plain http to a non-loopback host with ERR_INSECURE_URL', () => {
     expect(failure(() => check.baseUrl('http://identity.example.com', 'identityBaseUrl'))).toEqual({
       code: 'ERR_INSECURE_URL',
-      message: expect.stringContaining('identityBaseUrl uses http:// to a non-loopback host'),
+      message: 'identityBaseUrl must use https (or set allowInsecureHttp) (lucidworks-test)',
       vendor: 'lucidworks-test',
     });
   });

@@ -1,4 +1,4 @@
-import { SearchAuthError } from './core.js';
+import { SearchAuthError } from './deps.js';
 import { VENDOR } from './options.js';
 
 export interface Batch<T> {
@@ -19,12 +19,13 @@ const encoder = new TextEncoder();
 /**
  * Splits items, in order, into JSON-array request bodies that respect both limits. Greedy: a batch
  * closes when the next item would pass either limit. An item that alone exceeds the byte limit can
- * never be sent, so nothing is planned and ERR_LIMIT_EXCEEDED names it.
+ * never be sent, so nothing is planned and ERR_LIMIT_EXCEEDED names it (`describe`, default
+ * `item <index>`).
  */
 export function planBatches<T>(
   items: readonly T[],
   { maxItems, maxBytes }: BatchLimits,
-  describe: (item: T, index: number) => string,
+  describe = (_item: T, index: number) => `item ${index}`,
 ): Batch<T>[] {
   const batches: Batch<T>[] = [];
   let current: Batch<T> | undefined;

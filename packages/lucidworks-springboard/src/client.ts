@@ -1,8 +1,6 @@
 import type { TokenManager } from '@searchauth/core';
-import { createScopeTokens } from '@searchauth/lucidworks-identity';
-import createClient, { type Client } from 'openapi-fetch';
-import { createAuthFetch } from './core.js';
-import { throwHttpErrors } from './http.js';
+import type { Client } from 'openapi-fetch';
+import { scopeClients } from './deps.js';
 import {
   resolveOptions,
   SPRINGBOARD_SCOPES,
@@ -30,38 +28,35 @@ export interface SpringboardClient
 
 export function createSpringboardClient(options: SpringboardClientOptions): SpringboardClient {
   const resolved = resolveOptions(options);
-  const { apiBaseUrl: baseUrl } = resolved;
+  const { apiBaseUrl } = resolved;
   const { query: queryScope, push: pushScope } = SPRINGBOARD_SCOPES;
-  const tokensFor = (scope: string) =>
-    createScopeTokens({ ...options, ...resolved, vendor: VENDOR, scope });
-  const fetchFor = (tokens: TokenManager) =>
-    createAuthFetch({
-      ...options,
-      tokens,
-      apiOrigin: new URL(baseUrl).origin,
-      // Query API reads are POSTs and a Push save is create-or-update, so replaying them after
-      // 429/5xx is safe; core only retries POST when told so.
-      retry: options.retry === false ? false : { retryNonIdempotent: true, ...options.retry },
-    });
+  const forScope = scopeClients({
+    ...options,
+    ...resolved,
+    vendor: VENDOR,
+    // Query API reads are POSTs and a Push save is create-or-update, so replaying them after
+    // 429/5xx is safe; core only retries POST when told so.
+    retry: options.retry === false ? false : { retryNonIdempotent: true, ...options.retry },
+  });
   // Query and Push tokens are independent (minting one leaves the other valid), so each scope gets
   // its own manager unless the caller asked for one token carrying both scopes.
   const combined = options.combinedScopes === true;
-  const queryTokens = tokensFor(combined ? `${queryScope} ${pushScope}` : queryScope);
-  const pushTokens = combined ? queryTokens : tokensFor(pushScope);
-  const queryFetch = fetchFor(queryTokens);
-  const pushFetch = combined ? queryFetch : fetchFor(pushTokens);
-  const api = createClient<SpringboardQueryPaths>({ baseUrl, fetch: queryFetch });
-  api.use(throwHttpErrors(VENDOR));
+  const queryClients = forScope<SpringboardQueryPaths>(
+    combined ? `${queryScope} ${pushScope}` : queryScope,
+    apiBaseUrl,
+  );
+  const [queryTokens, , query, api] = queryClients;
+  const [pushTokens, pushFetch] = combined ? queryClients : forScope(pushScope, apiBaseUrl);
 
   return {
-    query: createClient<SpringboardQueryPaths>({ baseUrl, fetch: queryFetch }),
+    query,
     pushFetch,
     tokens: { query: queryTokens, push: pushTokens },
     ...queryHelpers(api),
     ...pushHelpers({ ...resolved, fetch: pushFetch }),
     dispose() {
       queryTokens.dispose();
-      if (pushTokens !== queryTokens) pushTokens.dispose();
+      pushTokens.dispose();
     },
   };
 }

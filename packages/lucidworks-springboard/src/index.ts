@@ -1,13 +1,16 @@
 export type { SearchAuthErrorCode } from '@searchauth/core';
-export {
-  DEFAULT_REFRESH_MARGIN_SECONDS,
-  LUCIDWORKS_IDENTITY,
-  lucidworksTokenUrl,
-} from '@searchauth/lucidworks-identity';
+
 export type { Batch, BatchLimits } from './batching.js';
 export { planBatches } from './batching.js';
 export { createSpringboardClient, type SpringboardClient } from './client.js';
-export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
+export {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  isSearchAuthError,
+  LUCIDWORKS_IDENTITY,
+  lucidworksTokenUrl,
+  SearchAuthError,
+  Secret,
+} from './deps.js';
 export type { PushDeleteDocument, PushDocument } from './documents.js';
 export type { components, operations, paths } from './generated/api.js';
 export {

@@ -1,10 +1,9 @@
 import type { RetryOptions } from '@searchauth/core';
-import {
-  type LucidworksIdentityOptions,
-  optionChecks,
-  type ResolvedLucidworksIdentity,
-  resolveIdentityOptions,
+import type {
+  LucidworksClientOptions,
+  ResolvedLucidworksClient,
 } from '@searchauth/lucidworks-identity';
+import { optionChecks, resolveClientOptions } from './deps.js';
 
 export const VENDOR = 'lucidworks-springboard';
 
@@ -41,7 +40,7 @@ export interface SpringboardPushOptions {
 }
 
 /** Options of `createSpringboardClient`; the credential and token ones are Lucidworks-wide. */
-export interface SpringboardClientOptions extends LucidworksIdentityOptions {
+export interface SpringboardClientOptions extends LucidworksClientOptions {
   /** Application ID (Integrations → APIs); names the API host. */
   applicationId: string;
   /** Query and Push API host. Default `https://{applicationId}.applications.lucidworks.com`. */
@@ -59,37 +58,20 @@ export interface SpringboardClientOptions extends LucidworksIdentityOptions {
   retry?: RetryOptions | false;
 }
 
-export interface ResolvedSpringboardOptions extends ResolvedLucidworksIdentity {
-  applicationId: string;
-  apiBaseUrl: string;
+export interface ResolvedSpringboardOptions extends ResolvedLucidworksClient {
   push: Required<SpringboardPushOptions>;
 }
 
-const check = optionChecks(VENDOR);
-
 export function resolveOptions(options: SpringboardClientOptions): ResolvedSpringboardOptions {
-  if (!options || typeof options !== 'object') throw check.invalid('options are required');
-  const { allowInsecureHttp: http } = options;
-  const push = options.push ?? {};
-  const applicationId = check.hostLabel(options.applicationId, 'applicationId');
-  const identity = resolveIdentityOptions(options, VENDOR);
-  const apiBaseUrl = check.baseUrl(
-    options.apiBaseUrl ?? `https://${applicationId}.applications.lucidworks.com`,
-    'apiBaseUrl',
-    http,
-  );
-  const deleteMethod = push.deleteMethod ?? DEFAULT_PUSH_PATHS.deleteMethod;
-  if (deleteMethod !== 'DELETE' && deleteMethod !== 'POST') {
-    throw check.invalid('push.deleteMethod must be DELETE or POST');
-  }
+  const resolved = resolveClientOptions(options, VENDOR);
+  const check = optionChecks(VENDOR);
+  const push = { ...DEFAULT_PUSH_PATHS, ...options.push };
   return {
-    applicationId,
-    ...identity,
-    apiBaseUrl,
+    ...resolved,
     push: {
-      savePath: check.path(push.savePath ?? DEFAULT_PUSH_PATHS.savePath, 'push.savePath'),
-      deletePath: check.path(push.deletePath ?? DEFAULT_PUSH_PATHS.deletePath, 'push.deletePath'),
-      deleteMethod,
+      savePath: check.path(push.savePath, 'push.savePath'),
+      deletePath: check.path(push.deletePath, 'push.deletePath'),
+      deleteMethod: check.oneOf(push.deleteMethod, 'push.deleteMethod', ['DELETE', 'POST']),
       maxDocumentsPerRequest: check.integer(
         push.maxDocumentsPerRequest ?? PUSH_LIMITS.maxDocuments,
         'push.maxDocumentsPerRequest',

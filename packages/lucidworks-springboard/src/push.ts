@@ -1,13 +1,6 @@
 import { planBatches } from './batching.js';
-import { httpError, isSearchAuthError, SearchAuthError } from './core.js';
-import {
-  describe,
-  externalIdOf,
-  type PushDeleteDocument,
-  type PushDocument,
-  toDeleteItems,
-  validateDocuments,
-} from './documents.js';
+import { httpError, isSearchAuthError, type SearchAuthError } from './deps.js';
+import { checkDocuments, type PushDeleteDocument, type PushDocument } from './documents.js';
 import { type ResolvedSpringboardOptions, VENDOR } from './options.js';
 
 export interface PushCallOptions {
@@ -27,7 +20,7 @@ export interface PushBatchResult {
   status: 'ok' | 'failed' | 'skipped';
   /** HTTP status of the final response, when there was one. */
   httpStatus?: number;
-  /** The response body of a successful request (undocumented; passed through). */
+  /** The JSON response body of a successful request (undocumented; passed through). */
   response?: unknown;
   /** Why the batch failed: core's typed error (ERR_RATE_LIMITED, ERR_UPSTREAM_TIMEOUT, ...). */
   error?: SearchAuthError;
@@ -53,58 +46,47 @@ export function pushHelpers({ apiBaseUrl, push, fetch }: PushTarget) {
     method: string,
     path: string,
     datasourceId: string,
-    items: unknown[],
+    items: PushDeleteDocument[],
     options: PushCallOptions = {},
   ): Promise<PushResult> => {
-    const batches = planBatches(items, limits, describe);
-    if (typeof datasourceId !== 'string' || !datasourceId) {
-      throw new SearchAuthError('ERR_BAD_REQUEST', 'datasourceId must be a non-empty string', {
-        vendor: VENDOR,
-      });
-    }
-    const url = apiBaseUrl + path.split('{datasourceId}').join(encodeURIComponent(datasourceId));
-    const results: PushBatchResult[] = [];
+    const url = apiBaseUrl + path.replaceAll('{datasourceId}', encodeURIComponent(datasourceId));
+    const batches: PushBatchResult[] = [];
     let stop = false;
-    for (const [index, batch] of batches.entries()) {
+    for (const [index, { start, items: docs, bytes }] of planBatches(items, limits).entries()) {
       const result: PushBatchResult = {
         index,
-        start: batch.start,
-        externalIds: batch.items.map(externalIdOf),
-        bytes: batch.bytes,
+        start,
+        externalIds: docs.map((doc) => doc.object.externalId),
+        bytes,
         status: 'skipped',
       };
-      results.push(result);
+      batches.push(result);
       if (stop) continue;
       try {
         const response = await fetch(url, {
           method,
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify(batch.items),
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(docs),
           signal: options.signal,
         });
-        const { ok, status } = response;
-        Object.assign(
-          result,
-          ok
-            ? { status: 'ok', httpStatus: status, response: await readJson(response) }
-            : {
-                status: 'failed',
-                httpStatus: status,
-                error: await httpError(response, { vendor: VENDOR, method }),
-              },
-        );
+        result.httpStatus = response.status;
+        if (response.ok) {
+          result.status = 'ok';
+          // An empty or non-JSON body leaves `response` undefined.
+          result.response = await response.json().catch(() => undefined);
+        } else {
+          result.status = 'failed';
+          result.error = await httpError(response, { vendor: VENDOR, method });
+        }
       } catch (error) {
         // An abort ends the whole call; any other typed failure (token, network) is this batch's result.
         if (!isSearchAuthError(error) || error.code === 'ERR_ABORTED') throw error;
-        Object.assign(result, { status: 'failed', error });
+        result.status = 'failed';
+        result.error = error;
       }
-      stop = result.status === 'failed' && options.continueOnError !== true;
+      stop = result.status === 'failed' && !options.continueOnError;
     }
-    return {
-      ok: results.every((r) => r.status === 'ok'),
-      documents: items.length,
-      batches: results,
-    };
+    return { ok: batches.every((b) => b.status === 'ok'), documents: items.length, batches };
   };
   return {
     /** Save (create or update) documents, in as many requests as the limits need. */
@@ -113,23 +95,13 @@ export function pushHelpers({ apiBaseUrl, push, fetch }: PushTarget) {
       documents: readonly PushDocument[],
       options?: PushCallOptions,
     ): Promise<PushResult> =>
-      send('POST', push.savePath, datasourceId, validateDocuments(documents), options),
+      send('POST', push.savePath, datasourceId, checkDocuments(documents, true), options),
     /** Delete documents by external id, in as many requests as the limits need. */
     deleteDocuments: async (
       datasourceId: string,
       externalIds: readonly (string | PushDeleteDocument)[],
       options?: PushCallOptions,
     ): Promise<PushResult> =>
-      send(push.deleteMethod, push.deletePath, datasourceId, toDeleteItems(externalIds), options),
+      send(push.deleteMethod, push.deletePath, datasourceId, checkDocuments(externalIds), options),
   };
-}
-
-/** The response body of a successful request: JSON when it parses, else the text; none when empty. */
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return text ? JSON.parse(text) : undefined;
-  } catch {
-    return text;
-  }
 }

@@ -1,5 +1,5 @@
 import type { Client } from 'openapi-fetch';
-import { SearchAuthError } from './core.js';
+import { SearchAuthError } from './deps.js';
 import type { components, paths } from './generated/api.js';
 import { VENDOR } from './options.js';
 
@@ -23,56 +23,35 @@ export interface CallOptions {
 }
 
 /**
- * Search, detail and related content. Each checks what the server would reject without a useful
- * message, then posts; `api` throws typed errors for non-2xx answers (see throwHttpErrors).
+ * Search, detail and related content. Each refuses, before sending, a body without the strings
+ * the Query API requires (ERR_BAD_REQUEST naming them), then posts; `api` throws typed errors for
+ * non-2xx answers. Formats and the probe's shape are left to the types and the server.
  */
 export function queryHelpers(api: Client<SpringboardQueryPaths>) {
-  const post = async <T>(
-    path: keyof SpringboardQueryPaths,
-    body: object,
-    options: CallOptions = {},
-  ): Promise<T> =>
-    (await api.POST(path, { body: body as never, signal: options.signal })).data as T;
+  const post =
+    <Body, Response>(path: keyof SpringboardQueryPaths, required: string[]) =>
+    async (body: Body, options: CallOptions = {}): Promise<Response> => {
+      if (required.some((name) => typeof (body as Record<string, unknown>)?.[name] !== 'string')) {
+        throw new SearchAuthError('ERR_BAD_REQUEST', `${path} needs ${required.join(', ')}`, {
+          vendor: VENDOR,
+        });
+      }
+      return (await api.POST(path, { body: body as never, signal: options.signal }))
+        .data as Response;
+    };
+  const session = ['utcOffset', 'sessionId'];
   return {
-    /** POST /query/search. */
-    search: async (body: SearchRequest, options?: CallOptions): Promise<SearchResponse> => {
-      requireSession(body);
-      if (typeof body.query !== 'string') throw badRequest('query must be a string');
-      return post('/query/search', body, options);
-    },
+    /** POST /query/search; `query`, `utcOffset` and `sessionId` are required. */
+    search: post<SearchRequest, SearchResponse>('/query/search', ['query', ...session]),
     /** POST /query/detail, with an `id` from search results. */
-    detail: async (body: DetailRequest, options?: CallOptions): Promise<DetailResponse> => {
-      if (typeof body?.id !== 'string' || !body.id) {
-        throw badRequest('id must be a document id from search results');
-      }
-      return post('/query/detail', body, options);
-    },
+    detail: post<DetailRequest, DetailResponse>('/query/detail', ['id']),
     /** POST /query/relatedContent; the probe is a title (and description) or a documentId. */
-    relatedContent: async (
-      body: RelatedContentRequest,
-      options?: CallOptions,
-    ): Promise<RelatedContentResponse> => {
-      requireSession(body);
-      const probe = body.probe as { title?: unknown; documentId?: unknown } | undefined;
-      if ((typeof probe?.title === 'string') === (typeof probe?.documentId === 'string')) {
-        throw badRequest('probe needs exactly one of probe.title or probe.documentId');
-      }
-      return post('/query/relatedContent', body, options);
-    },
+    relatedContent: post<RelatedContentRequest, RelatedContentResponse>(
+      '/query/relatedContent',
+      session,
+    ),
   };
 }
-
-function requireSession(body: { utcOffset?: unknown; sessionId?: unknown } | undefined): void {
-  if (typeof body?.utcOffset !== 'string' || !/^[+-]\d\d:\d\d$/.test(body.utcOffset)) {
-    throw badRequest('utcOffset must look like +02:00 or -05:00');
-  }
-  if (typeof body?.sessionId !== 'string' || !body.sessionId) {
-    throw badRequest('sessionId must be a non-empty string');
-  }
-}
-
-const badRequest = (message: string) =>
-  new SearchAuthError('ERR_BAD_REQUEST', message, { vendor: VENDOR });
 
 /** Formats a UTC offset for the Query API (`+02:00`) from a Date's local time zone. */
 export function utcOffsetOf(date: Date = new Date()): string {

@@ -34,14 +34,14 @@ describe('createSpringboardClient options', () => {
       'relative apiBaseUrl',
       {
         given: { ...valid, apiBaseUrl: '/api' },
-        want: 'apiBaseUrl must be an absolute http(s) URL',
+        want: 'apiBaseUrl must be an http(s) URL',
       },
     ],
     [
       'tokenUrl with a query',
       {
         given: { ...valid, tokenUrl: 'https://id.example/t?x=1' },
-        want: 'tokenUrl must be an absolute http(s) URL without credentials, query',
+        want: 'tokenUrl must be an http(s) URL without credentials, query',
       },
     ],
     [
@@ -65,7 +65,10 @@ describe('createSpringboardClient options', () => {
     ],
     [
       'unknown delete method',
-      { given: { ...valid, push: { deleteMethod: 'PUT' } }, want: 'DELETE or POST' },
+      {
+        given: { ...valid, push: { deleteMethod: 'PUT' } },
+        want: 'push.deleteMethod must be one of DELETE, POST',
+      },
     ],
   ])('%s → ERR_INVALID_OPTIONS', (_name, { given, want }) => {
     expect(() => createSpringboardClient(given as never)).toThrow(

@@ -48,7 +48,7 @@ describe('saveDocuments', () => {
     const docs = [doc('small'), doc('huge', { body: 'x'.repeat(MiB) })];
     await expect(client.saveDocuments('ds-1', docs)).rejects.toMatchObject({
       code: 'ERR_LIMIT_EXCEEDED',
-      message: expect.stringContaining('"huge"'),
+      message: expect.stringContaining('item 1 is'),
     });
     expect(server.requests).toHaveLength(0);
     client.dispose();
@@ -84,10 +84,11 @@ describe('saveDocuments', () => {
       'wrong type',
       {
         given: { type: 'page', object: { externalId: 'a' }, document: { title: 't' } },
-        want: 'type must be "content"',
+        want: 'type "content"',
       },
     ],
-    ['not an object', { given: 'a string', want: 'must be an object' }],
+    ['no object at all', { given: null, want: 'object.externalId' }],
+    ['a bare id string', { given: 'a-1', want: 'document.title' }],
   ])('rejects a document with %s before sending anything', async (_name, { given, want }) => {
     const { server, client } = springboard();
     const docs = [doc('ok'), given] as never[];
@@ -182,11 +183,29 @@ describe('deleteDocuments', () => {
     client.dispose();
   });
 
+  it.each([
+    ['save', 'saveDocuments'],
+    ['delete', 'deleteDocuments'],
+  ] as const)(
+    '%s refuses input that is not an array with ERR_BAD_REQUEST',
+    async (_name, method) => {
+      const { server, client } = springboard();
+      await expect(
+        client[method]('ds-1', { object: { externalId: 'a' } } as never),
+      ).rejects.toMatchObject({
+        code: 'ERR_BAD_REQUEST',
+        message: expect.stringContaining('documents must be an array'),
+      });
+      expect(server.requests).toHaveLength(0);
+      client.dispose();
+    },
+  );
+
   it('rejects an empty external id', async () => {
     const { server, client } = springboard();
     await expect(client.deleteDocuments('ds-1', ['a', ''])).rejects.toMatchObject({
       code: 'ERR_BAD_REQUEST',
-      message: expect.stringContaining('item 1'),
+      message: expect.stringContaining('document 1 needs a non-empty object.externalId'),
     });
     expect(server.requests).toHaveLength(0);
     client.dispose();

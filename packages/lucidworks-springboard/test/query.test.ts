@@ -28,30 +28,57 @@ describe('Query API helpers', () => {
   });
 
   it.each([
-    ['bad utcOffset', { given: { ...SEARCH_BODY, utcOffset: '2:00' }, want: 'utcOffset' }],
-    ['missing sessionId', { given: { query: 'x', utcOffset: '+00:00' }, want: 'sessionId' }],
-  ])('search refuses %s before sending', async (_name, { given, want }) => {
+    ['missing utcOffset', { given: { query: 'x', sessionId: 's' } }],
+    ['missing sessionId', { given: { query: 'x', utcOffset: '+00:00' } }],
+    ['missing query', { given: { utcOffset: '+00:00', sessionId: 's' } }],
+    ['no body', { given: undefined }],
+  ])('search refuses %s before sending', async (_name, { given }) => {
     const { server, client } = springboard();
-    await expect(client.search(given as never)).rejects.toThrow(want);
+    await expect(client.search(given as never)).rejects.toMatchObject({
+      code: 'ERR_BAD_REQUEST',
+      message: expect.stringContaining('/query/search needs query, utcOffset, sessionId'),
+    });
+    expect(server.requests).toHaveLength(0);
+    client.dispose();
+  });
+
+  it('searches for an empty query string (it is a string)', async () => {
+    const { server, client } = springboard();
+    await client.search({ ...SEARCH_BODY, query: '' });
+    expect(server.calls('/query/search')).toHaveLength(1);
+    client.dispose();
+  });
+
+  it.each([
+    ['detail without id', { call: 'detail', given: {}, want: '/query/detail needs id' }],
+    [
+      'relatedContent without sessionId',
+      {
+        call: 'relatedContent',
+        given: { utcOffset: '+00:00', probe: { documentId: 'd1' } },
+        want: '/query/relatedContent needs utcOffset, sessionId',
+      },
+    ],
+  ])('refuses %s before sending', async (_name, { call, given, want }) => {
+    const { server, client } = springboard();
+    const helper = client[call as 'detail'] as (body: unknown) => Promise<unknown>;
+    await expect(helper(given)).rejects.toMatchObject({
+      code: 'ERR_BAD_REQUEST',
+      message: expect.stringContaining(want),
+    });
     expect(server.requests).toHaveLength(0);
     client.dispose();
   });
 
   it.each([
-    ['a title', { given: { title: 'VPN setup', description: 'how to' }, ok: true }],
-    ['a document id', { given: { documentId: 'd1' }, ok: true }],
-    ['both', { given: { title: 'x', documentId: 'd1' }, ok: false }],
-    ['neither', { given: {}, ok: false }],
-  ])('relatedContent with %s', async (_name, { given, ok }) => {
+    ['a title', { given: { title: 'VPN setup', description: 'how to' } }],
+    ['a document id', { given: { documentId: 'd1' } }],
+  ])('relatedContent with %s', async (_name, { given }) => {
     const { server, client } = springboard();
-    const call = () =>
-      client.relatedContent({ utcOffset: '+00:00', sessionId: 's', probe: given as never });
-    if (ok) {
-      await expect(call()).resolves.toEqual({ docs: [] });
-      expect(JSON.parse(server.calls('/query/relatedContent')[0]?.body ?? '').probe).toEqual(given);
-    } else {
-      await expect(call()).rejects.toThrow('exactly one of probe.title or probe.documentId');
-    }
+    await expect(
+      client.relatedContent({ utcOffset: '+00:00', sessionId: 's', probe: given as never }),
+    ).resolves.toEqual({ docs: [] });
+    expect(JSON.parse(server.calls('/query/relatedContent')[0]?.body ?? '').probe).toEqual(given);
     client.dispose();
   });
 

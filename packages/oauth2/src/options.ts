@@ -1,4 +1,4 @@
-import { type ClientOptions, isLoopback, SearchAuthError, Secret } from '@searchauth/core';
+import { type ClientOptions, checkBaseUrl, SearchAuthError, Secret } from '@searchauth/core';
 
 /** The token path the vendor documents; `tokenUrl` overrides it. */
 export const DEFAULT_TOKEN_PATH = '/oauth/v2/token';
@@ -37,12 +37,12 @@ export interface ResolvedOAuth2Options {
 export function resolveOptions(options: OAuth2ClientOptions): ResolvedOAuth2Options {
   if (typeof options !== 'object' || options === null) throw invalid('options are required');
   const vendor = options.vendor === undefined ? 'oauth2' : requireText(options.vendor, 'vendor');
-  const allowHttp = options.allowInsecureHttp === true;
-  const base = checkUrl(options.baseUrl, 'baseUrl', allowHttp, vendor);
+  const urlOptions = { vendor, allowInsecureHttp: options.allowInsecureHttp };
+  const base = checkBaseUrl(options.baseUrl, 'baseUrl', urlOptions);
   const tokenUrl =
     options.tokenUrl === undefined
       ? `${base}${DEFAULT_TOKEN_PATH}`
-      : checkUrl(options.tokenUrl, 'tokenUrl', allowHttp, vendor);
+      : checkBaseUrl(options.tokenUrl, 'tokenUrl', urlOptions);
   return {
     vendor,
     baseUrl: base,
@@ -68,36 +68,6 @@ function optionalText(value: unknown, name: string): string | undefined {
 function requireSecret(value: unknown, name: string): Secret {
   if (value instanceof Secret) return value;
   return Secret.from(requireText(value, name));
-}
-
-/** An http(s) URL without trailing slash, query or userinfo; http only to loopback unless allowed. */
-function checkUrl(
-  value: unknown,
-  name: string,
-  allowInsecureHttp: boolean,
-  vendor: string,
-): string {
-  const text = requireText(value, name);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw invalid(`${name} is not a URL`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(`${name} must be an http(s) URL`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw invalid(`${name} must not carry credentials, a query or a fragment`);
-  }
-  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new SearchAuthError(
-      'ERR_INSECURE_URL',
-      `${name} uses http:// to a non-loopback host; use https or set allowInsecureHttp`,
-      { vendor, url: url.href },
-    );
-  }
-  return url.href.replace(/\/+$/, '');
 }
 
 function invalid(message: string): SearchAuthError {

@@ -41,6 +41,7 @@ function setup() {
         401,
       );
     }
+    if (url.searchParams.get('q') === 'outage') return json({ message: 'Search is down.' }, 503);
     const limit = Number(url.searchParams.get('limit') ?? 10);
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (limit > 100) {
@@ -106,10 +107,19 @@ describe('a client typed by your own spec', () => {
     });
     expect(data).toBeUndefined();
     expect(response.status).toBe(400);
-    expectTypeOf(error).toEqualTypeOf<components['schemas']['OAuthError'] | undefined>();
+    expectTypeOf(error).toEqualTypeOf<
+      components['schemas']['OAuthError'] | components['schemas']['ServiceError'] | undefined
+    >();
     expect(error).toEqual({ error: 'invalid_request', error_description: 'limit must be 1..100.' });
     await expect(searchTitles(api, 'drill', 1000)).rejects.toThrow(
       'search failed with HTTP 400: limit must be 1..100.',
+    );
+  });
+
+  it('explains a 5xx by its message, the shape the spec declares for outages', async () => {
+    const { api } = setup();
+    await expect(searchTitles(api, 'outage')).rejects.toThrow(
+      'search failed with HTTP 503: Search is down.',
     );
   });
 

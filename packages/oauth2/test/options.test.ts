@@ -17,8 +17,29 @@ describe('createOAuth2Client options', () => {
       'baseUrl not a URL',
       {
         given: { baseUrl: 'api.example.com' },
-        want: ['ERR_INVALID_OPTIONS', /baseUrl is not a URL/],
+        want: [
+          'ERR_INVALID_OPTIONS',
+          /^baseUrl must be an http\(s\) URL without credentials, query or fragment/,
+        ],
       },
+    ],
+    [
+      'baseUrl with credentials',
+      {
+        given: { baseUrl: 'https://u:p@api.example.com' },
+        want: ['ERR_INVALID_OPTIONS', /baseUrl must be an http\(s\) URL without credentials/],
+      },
+    ],
+    [
+      'baseUrl with a fragment',
+      {
+        given: { baseUrl: 'https://api.example.com/#f' },
+        want: ['ERR_INVALID_OPTIONS', /baseUrl .* fragment/],
+      },
+    ],
+    [
+      'ftp tokenUrl',
+      { given: { tokenUrl: 'ftp://a.example.com/t' }, want: ['ERR_INVALID_OPTIONS', /tokenUrl/] },
     ],
     [
       'tokenUrl with a query',
@@ -38,7 +59,10 @@ describe('createOAuth2Client options', () => {
     ['empty scope', { given: { scope: '' }, want: ['ERR_INVALID_OPTIONS', /scope/] }],
     [
       'plain http to a remote API',
-      { given: { baseUrl: 'http://api.example.com' }, want: ['ERR_INSECURE_URL', /baseUrl/] },
+      {
+        given: { baseUrl: 'http://api.example.com' },
+        want: ['ERR_INSECURE_URL', /^baseUrl must use https \(or set allowInsecureHttp\)/],
+      },
     ],
     [
       'plain http to a remote token URL',
@@ -47,6 +71,12 @@ describe('createOAuth2Client options', () => {
   ])('rejects %s', (_name, { given, want }) => {
     expect(() => createOAuth2Client({ ...valid, ...given } as OAuth2ClientOptions)).toThrow(
       expect.objectContaining({ code: want[0], message: expect.stringMatching(want[1]) }),
+    );
+  });
+
+  it('names the configured vendor in a URL error', () => {
+    expect(() => createOAuth2Client({ ...valid, vendor: 'acme', baseUrl: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_OPTIONS', vendor: 'acme' }),
     );
   });
 

@@ -37,7 +37,7 @@ export function createSparqueClient(options: SparqueClientOptions): SparqueClien
     key: { vendor: 'sparque', tokenUrl, clientId, tenant },
     defaultLifetimeSeconds: options.defaultLifetimeSeconds ?? 3600,
   });
-  const fetch = createAuthFetch({ ...options, tokens, apiOrigin: new URL(baseUrl).origin });
+  const fetch = createAuthFetch({ ...options, tokens, apiOrigin: baseUrl });
   return {
     client: createClient<SparqueQueryPaths>({
       baseUrl,
@@ -46,6 +46,7 @@ export function createSparqueClient(options: SparqueClientOptions): SparqueClien
     }),
     query: (query) => runQuery({ ...resolved, fetch }, query),
     tokens,
-    dispose: () => tokens.dispose(),
+    // Core's manager is a closure: its methods need no `this`.
+    dispose: tokens.dispose,
   };
 }

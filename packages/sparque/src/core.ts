@@ -1,15 +1,13 @@
 // Every module takes core's functions from here, so the bundle imports @searchauth/core once
 // instead of once per module: a saving that counts against the 2 kB size budget.
 export {
+  checkBaseUrl,
   createAuthFetch,
-  createTokenFetch,
   createTokenManager,
   httpError,
-  isLoopback,
   isSearchAuthError,
-  readTokenBody,
+  parseTokenResponse,
   SearchAuthError,
   Secret,
-  systemClock,
-  tokenEndpointError,
+  sendTokenRequest,
 } from '@searchauth/core';

@@ -1,5 +1,5 @@
 import type { ClientOptions } from '@searchauth/core';
-import { isLoopback, SearchAuthError, Secret } from './core.js';
+import { checkBaseUrl, SearchAuthError, Secret } from './core.js';
 import type { AuthContentType } from './token-source.js';
 
 /** SPARQUE's hosts. The UAT wrapper host gets API releases about a week before production. */
@@ -41,53 +41,30 @@ export interface ResolvedSparqueOptions {
   version: string;
 }
 
-export function resolveOptions(options: SparqueClientOptions): ResolvedSparqueOptions {
-  if (!options || typeof options !== 'object') throw invalid('options are required');
-  const { api, allowInsecureHttp } = options;
-  return {
-    workspace: requireText(options.workspace, 'workspace'),
-    clientId: Secret.from(requireSecret(options.clientId, 'clientId')),
-    clientSecret: Secret.from(requireSecret(options.clientSecret, 'clientSecret')),
-    api: api === undefined ? api : requireText(api, 'api'),
-    authUrl: `${baseUrl(options.authBaseUrl ?? SPARQUE_HOSTS.auth, 'authBaseUrl', allowInsecureHttp)}/api/auth`,
-    apiBaseUrl: baseUrl(options.apiBaseUrl ?? SPARQUE_HOSTS.api, 'apiBaseUrl', allowInsecureHttp),
-    version: requireText(String(options.version ?? 1), 'version'),
-  };
-}
+/** ERR_INVALID_OPTIONS saying what `name` must be; never quotes the value. */
+export const invalid = (name: string, must = 'a non-empty string') =>
+  new SearchAuthError('ERR_INVALID_OPTIONS', `${name} must be ${must}`, { vendor: 'sparque' });
 
-function requireText(value: unknown, name: string): string {
-  if (typeof value !== 'string' || !value.trim())
-    throw invalid(`${name} must be a non-empty string`);
+const text = (value: unknown, name: string) => {
+  if (typeof value !== 'string' || !value.trim()) throw invalid(name);
   return value;
-}
+};
 
-const requireSecret = (value: unknown, name: string) =>
-  value instanceof Secret ? value : requireText(value, name);
+/** A non-empty string or a Secret, as a Secret. */
+const secret = (value: unknown, name: string) =>
+  Secret.from(value instanceof Secret ? value : text(value, name));
 
-/** A base URL without trailing slash, query or userinfo; https, or http to loopback. */
-function baseUrl(value: unknown, name: string, allowInsecureHttp?: boolean): string {
-  const text = requireText(value, name);
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (
-    !url ||
-    !/^https?:$/.test(url.protocol) ||
-    url.username ||
-    url.password ||
-    url.search ||
-    url.hash
-  ) {
-    throw invalid(`${name} must be an http(s) URL without credentials, query or fragment`);
-  }
-  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new SearchAuthError(
-      'ERR_INSECURE_URL',
-      `${name} uses http:// to a non-loopback host; use https or set allowInsecureHttp`,
-      { vendor: 'sparque', url: url.href },
-    );
-  }
-  return url.href.replace(/\/+$/, '');
-}
-
-export function invalid(message: string, cause?: unknown): SearchAuthError {
-  return new SearchAuthError('ERR_INVALID_OPTIONS', message, { vendor: 'sparque', cause });
+export function resolveOptions(options: SparqueClientOptions): ResolvedSparqueOptions {
+  const baseUrl = (value: unknown, name: string) =>
+    checkBaseUrl(value, name, { vendor: 'sparque', allowInsecureHttp: options.allowInsecureHttp });
+  return {
+    workspace: text(options.workspace, 'workspace'),
+    clientId: secret(options.clientId, 'clientId'),
+    clientSecret: secret(options.clientSecret, 'clientSecret'),
+    // api and version are checked with every query, which may also name its own api.
+    api: options.api,
+    authUrl: `${baseUrl(options.authBaseUrl ?? SPARQUE_HOSTS.auth, 'authBaseUrl')}/api/auth`,
+    apiBaseUrl: baseUrl(options.apiBaseUrl ?? SPARQUE_HOSTS.api, 'apiBaseUrl'),
+    version: String(options.version ?? 1),
+  };
 }

@@ -1,10 +1,10 @@
 import { httpError, SearchAuthError } from './core.js';
 import type { components } from './generated/api.js';
-import { invalid } from './options.js';
 import {
   buildQueryPath,
   type EndpointCall,
   type ParameterValue,
+  type QueryPathParts,
   type ResponseType,
 } from './query-path.js';
 
@@ -47,6 +47,17 @@ export interface SparqueQuery<R extends ResponseType = 'results'> {
   signal?: AbortSignal;
 }
 
+const QUERY_OPTIONS = [
+  'config',
+  'count',
+  'offset',
+  'cutoff',
+  'homogeneousArrays',
+  'rank',
+  'column',
+  'multiselect',
+] as const;
+
 export interface QueryTarget {
   apiBaseUrl: string;
   version: string;
@@ -60,30 +71,17 @@ export async function runQuery<R extends ResponseType = 'results'>(
   target: QueryTarget,
   query: SparqueQuery<R>,
 ): Promise<SparqueResponses[R]> {
-  const api = query.api ?? target.api;
-  if (api === undefined) throw invalid('no api; set `api` on the query or on createSparqueClient');
   // The target goes last: a query cannot redirect the version or workspace.
-  const parts = { ...query, ...target, api, responseType: query.responseType ?? ('results' as R) };
+  const parts = {
+    ...query,
+    ...target,
+    api: query.api ?? target.api,
+    responseType: query.responseType ?? 'results',
+  } as QueryPathParts;
   const url = new URL(target.apiBaseUrl + buildQueryPath(parts));
-  for (const name of [
-    'config',
-    'count',
-    'offset',
-    'cutoff',
-    'homogeneousArrays',
-    'rank',
-    'column',
-    'multiselect',
-  ] as const) {
+  for (const name of QUERY_OPTIONS) {
     const value = query[name];
-    if (value === undefined) continue;
-    if (
-      /^(count|offset|rank|column)$/.test(name) &&
-      !(Number.isSafeInteger(value) && +value >= 0)
-    ) {
-      throw invalid(`${name} must be an integer >= 0`);
-    }
-    url.searchParams.set(name, String(value));
+    if (value !== undefined) url.searchParams.set(name, String(value));
   }
   const where = { vendor: 'sparque', method: 'GET' };
   const response = await target.fetch(url, {

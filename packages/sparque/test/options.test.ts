@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSparqueClient, type SparqueClientOptions } from '../src/index.js';
+import { createSparqueClient, Secret, type SparqueClientOptions } from '../src/index.js';
 
 const valid: SparqueClientOptions = { workspace: 'shop', clientId: 'id', clientSecret: 'secret' };
 
@@ -14,10 +14,14 @@ describe('createSparqueClient options', () => {
       'missing workspace',
       { given: { workspace: undefined }, want: ['ERR_INVALID_OPTIONS', /workspace/] },
     ],
-    ['blank workspace', { given: { workspace: '  ' }, want: ['ERR_INVALID_OPTIONS', /workspace/] }],
+    [
+      'blank workspace',
+      { given: { workspace: '  ' }, want: ['ERR_INVALID_OPTIONS', /workspace must be/] },
+    ],
+    ['numeric workspace', { given: { workspace: 7 }, want: ['ERR_INVALID_OPTIONS', /workspace/] }],
     [
       'missing clientId',
-      { given: { clientId: undefined }, want: ['ERR_INVALID_OPTIONS', /clientId/] },
+      { given: { clientId: undefined }, want: ['ERR_INVALID_OPTIONS', /clientId must be/] },
     ],
     [
       'empty clientSecret',
@@ -27,8 +31,6 @@ describe('createSparqueClient options', () => {
       'numeric clientSecret',
       { given: { clientSecret: 42 }, want: ['ERR_INVALID_OPTIONS', /clientSecret/] },
     ],
-    ['empty api', { given: { api: '' }, want: ['ERR_INVALID_OPTIONS', /api/] }],
-    ['empty version', { given: { version: '' }, want: ['ERR_INVALID_OPTIONS', /version/] }],
     [
       'authBaseUrl not a URL',
       {
@@ -44,29 +46,47 @@ describe('createSparqueClient options', () => {
       },
     ],
     [
-      'apiBaseUrl with a query',
-      {
-        given: { apiBaseUrl: 'https://rest.sparque.ai/?x=1' },
-        want: ['ERR_INVALID_OPTIONS', /query/],
-      },
-    ],
-    [
-      'authBaseUrl with userinfo',
-      {
-        given: { authBaseUrl: 'https://u:p@api.search.sparque.ai' },
-        want: ['ERR_INVALID_OPTIONS', /credentials/],
-      },
-    ],
-    [
       'plain http to a remote auth host',
       {
         given: { authBaseUrl: 'http://api.search.sparque.ai' },
-        want: ['ERR_INSECURE_URL', /authBaseUrl/],
+        want: ['ERR_INSECURE_URL', /authBaseUrl must use https \(or set allowInsecureHttp\)/],
       },
     ],
     [
       'plain http to a remote API host',
       { given: { apiBaseUrl: 'http://rest.sparque.ai' }, want: ['ERR_INSECURE_URL', /apiBaseUrl/] },
+    ],
+    [
+      'plain http to a look-alike of loopback',
+      {
+        given: { apiBaseUrl: 'http://localhost.example.com' },
+        want: ['ERR_INSECURE_URL', /apiBaseUrl/],
+      },
+    ],
+    [
+      'a non-string base URL',
+      { given: { apiBaseUrl: 42 }, want: ['ERR_INVALID_OPTIONS', /apiBaseUrl/] },
+    ],
+    [
+      'credentials in a base URL',
+      {
+        given: { authBaseUrl: 'https://u:p@api.search.sparque.ai' },
+        want: ['ERR_INVALID_OPTIONS', /authBaseUrl must be an http\(s\) URL without credentials/],
+      },
+    ],
+    [
+      'a query in a base URL',
+      {
+        given: { apiBaseUrl: 'https://rest.sparque.ai/?x=1' },
+        want: ['ERR_INVALID_OPTIONS', /apiBaseUrl .* query/],
+      },
+    ],
+    [
+      'a fragment in a base URL',
+      {
+        given: { apiBaseUrl: 'https://rest.sparque.ai/#f' },
+        want: ['ERR_INVALID_OPTIONS', /apiBaseUrl .* fragment/],
+      },
     ],
   ])('rejects %s', (_name, { given, want }) => {
     const options = { ...valid, ...given } as SparqueClientOptions;
@@ -93,6 +113,7 @@ describe('createSparqueClient options', () => {
       { apiBaseUrl: 'http://rest.internal', allowInsecureHttp: true },
     ],
     ['a numeric version', { version: 4 }],
+    ['credentials as Secret', { clientId: new Secret('id'), clientSecret: new Secret('s') }],
   ])('accepts %s', (_name, extra) => {
     const client = createSparqueClient({ ...valid, ...extra });
     expect(typeof client.query).toBe('function');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueryPath, type QueryPathParts, sparquePathSerializer } from '../src/query-path.js';
+import {
+  buildQueryPath,
+  type QueryPathParts,
+  type ResponseType,
+  sparquePathSerializer,
+} from '../src/query-path.js';
 
 const base = { version: '1', workspace: 'shop', api: 'products', responseType: 'results' } as const;
 const parts = (extra: Partial<QueryPathParts>): QueryPathParts => ({
@@ -128,56 +133,61 @@ describe('buildQueryPath', () => {
     expect(buildQueryPath(given)).toBe(want);
   });
 
+  it.each<ResponseType>([
+    'results',
+    'results,count',
+    'resultpage',
+    'resultitem',
+    'count',
+    'statistics',
+    'options',
+  ])('ends with the response type %s as written', (responseType) => {
+    expect(buildQueryPath(parts({ responseType }))).toBe(
+      `/1/shop/api/products/e/search/${responseType}`,
+    );
+  });
+
   it.each<[string, { given: QueryPathParts; want: RegExp }]>([
-    ['no endpoint', { given: parts({ endpoints: [] }), want: /at least one endpoint/ }],
+    [
+      'no endpoint',
+      { given: parts({ endpoints: [] }), want: /endpoints must be a non-empty array/ },
+    ],
+    [
+      'no endpoints at all',
+      { given: parts({ endpoints: undefined as never }), want: /endpoints must be/ },
+    ],
     [
       'an empty endpoint name',
-      { given: parts({ endpoints: [{ name: '' }] }), want: /endpoints\[0\]\.name is empty/ },
+      { given: parts({ endpoints: [{ name: '' }] }), want: /endpoint must be/ },
     ],
-    ['a bare :FILTER', { given: parts({ endpoints: [{ name: ':FILTER' }] }), want: /is empty/ }],
+    ['a null endpoint', { given: parts({ endpoints: [null as never] }), want: /endpoint must be/ }],
     [
       'an empty value',
-      {
-        given: parts({ endpoints: [{ name: 'e', parameters: { q: '' } }] }),
-        want: /endpoints\[0\]\.parameters\.q is empty/,
-      },
+      { given: parts({ endpoints: [{ name: 'e', parameters: { q: '' } }] }), want: /q must be/ },
     ],
     [
       'a dot segment',
-      {
-        given: parts({ endpoints: [{ name: 'e', parameters: { q: '..' } }] }),
-        want: /"\." or "\.\."/,
-      },
+      { given: parts({ endpoints: [{ name: 'e', parameters: { q: '..' } }] }), want: /q must be/ },
     ],
-    [
-      'NaN',
-      {
-        given: parts({ endpoints: [{ name: 'e', parameters: { n: Number.NaN } }] }),
-        want: /not finite/,
-      },
-    ],
+    ['a single dot', { given: parts({ context: { locale: '.' } }), want: /locale must be/ }],
+    ['an empty name', { given: parts({ context: { '': 'x' } }), want: /name must be/ }],
     [
       'an object value',
       {
         given: parts({ endpoints: [{ name: 'e', parameters: { q: {} as never } }] }),
-        want: /string, number or boolean/,
+        want: /q must be a string, number or boolean/,
       },
     ],
-    [
-      'a lone surrogate',
-      { given: parts({ context: { q: '\uD800' } }), want: /not well-formed Unicode/ },
-    ],
+    ['a lone surrogate', { given: parts({ context: { q: '\uD800' } }), want: /q must be/ }],
+    ['no api', { given: parts({ api: undefined as never }), want: /api must be/ }],
+    ['an empty version', { given: parts({ version: '' }), want: /version must be/ }],
     [
       'an unknown response type',
-      { given: parts({ responseType: 'hits' as never }), want: /responseType must be one of/ },
+      { given: parts({ responseType: 'hits' as never }), want: /responseType must be/ },
     ],
     [
-      'context as an array',
-      { given: parts({ context: ['x'] as never }), want: /context must be an object/ },
-    ],
-    [
-      'a null endpoint',
-      { given: parts({ endpoints: [null as never] }), want: /endpoints\[0\] must be an object/ },
+      'a response type with a path in it',
+      { given: parts({ responseType: 'results/../x' as never }), want: /responseType must be/ },
     ],
   ])('rejects %s', (_name, { given, want }) => {
     expect(() => buildQueryPath(given)).toThrow(

@@ -1,9 +1,9 @@
 import type { TokenRequestContext } from '@searchauth/core';
 import { Secret } from '@searchauth/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { sparqueTokenSource } from '../src/token-source.js';
-import { fakeFetch, type Handler, json, text } from './fake-fetch.js';
+import { fakeFetch, type Handler, json, jwt, text } from './fake-fetch.js';
 
 const clients: SparqueClient[] = [];
 afterEach(() => {
@@ -111,19 +111,64 @@ describe('the token request on the wire', () => {
   });
 });
 
+describe('token expiry', () => {
+  const NOW = Date.UTC(2030, 0, 1);
+  it.each<[string, { respond: () => Response; extra?: object; want: number }]>([
+    [
+      'expiresIn from the response',
+      { respond: () => json({ accessToken: 'abc', expiresIn: 120 }), want: NOW + 120_000 },
+    ],
+    [
+      'the JWT exp of a bare token',
+      { respond: () => json(jwt({ exp: NOW / 1000 + 900 })), want: NOW + 900_000 },
+    ],
+    [
+      'defaultLifetimeSeconds for an opaque token',
+      { respond: () => text('abc'), want: NOW + 3_600_000 },
+    ],
+    [
+      'a configured defaultLifetimeSeconds',
+      { respond: () => text('abc'), extra: { defaultLifetimeSeconds: 60 }, want: NOW + 60_000 },
+    ],
+  ])('comes from %s', async (_name, { respond, extra, want }) => {
+    const stored: Array<{ expiresAt?: number }> = [];
+    const store = {
+      get: async () => undefined,
+      set: async (_key: string, token: { expiresAt?: number }) => void stored.push(token),
+      delete: async () => {},
+    };
+    const clock = { now: () => NOW, setTimeout: () => 0, clearTimeout: () => {} };
+    const { client } = sparque(respond, { store, clock, ...extra });
+    await client.tokens.getToken();
+    expect(stored.map((token) => token.expiresAt)).toEqual([want]);
+  });
+});
+
 describe('ForceReauth by request reason', () => {
-  it.each<[string, { reason: TokenRequestContext['reason']; served: string[]; want: boolean[] }]>([
-    ['a first token', { reason: 'initial', served: ['old'], want: [false] }],
-    ['a refresh ahead of expiry', { reason: 'refresh', served: ['old'], want: [false] }],
+  // The manager sets rejectedToken (the token the API just answered 401 to) only for `unauthorized`.
+  it.each<[string, { context: Partial<TokenRequestContext>; served: string[]; want: boolean[] }]>([
+    ['a first token', { context: { reason: 'initial' }, served: ['old'], want: [false] }],
+    [
+      'a refresh ahead of expiry',
+      { context: { reason: 'refresh' }, served: ['old'], want: [false] },
+    ],
     [
       'a 401 while the server still hands back the rejected token',
-      { reason: 'unauthorized', served: ['old', 'new'], want: [false, true] },
+      {
+        context: { reason: 'unauthorized', rejectedToken: 'old' },
+        served: ['old', 'new'],
+        want: [false, true],
+      },
     ],
     [
       'a 401 after a peer already logged in again',
-      { reason: 'unauthorized', served: ['peer'], want: [false] },
+      {
+        context: { reason: 'unauthorized', rejectedToken: 'old' },
+        served: ['peer'],
+        want: [false],
+      },
     ],
-  ])('%s sends ForceReauth %j', async (_name, { reason, served, want }) => {
+  ])('%s sends ForceReauth %j', async (_name, { context, served, want }) => {
     const queue = [...served];
     const fetch = fakeFetch(() => json(queue.shift() ?? 'unexpected'));
     const source = sparqueTokenSource({
@@ -134,9 +179,9 @@ describe('ForceReauth by request reason', () => {
       fetch,
     });
     const token = await source({
-      reason,
+      reason: 'initial',
+      ...context,
       signal: new AbortController().signal,
-      rejectedToken: 'old',
     });
     expect(fetch.seen.map((r) => JSON.parse(r.body ?? '').ForceReauth)).toEqual(want);
     expect(token.accessToken).toBe(served.at(-1));
@@ -147,6 +192,7 @@ describe('token request timeout', () => {
   it('fails with ERR_TIMEOUT when the injected clock says time is up', async () => {
     const timers: Array<() => void> = [];
     const clock = {
+      now: () => 0,
       setTimeout: (callback: () => void) => timers.push(callback),
       clearTimeout: () => {},
     };
@@ -171,5 +217,31 @@ describe('token request timeout', () => {
       code: 'ERR_TIMEOUT',
       message: expect.stringContaining('5000 ms'),
     });
+  });
+
+  it('takes its limit from the client option tokenTimeoutMs', async () => {
+    const timers: Array<[ms: number, callback: () => void]> = [];
+    const clock = {
+      now: () => 0,
+      setTimeout: (callback: () => void, ms: number) => timers.push([ms, callback]),
+      clearTimeout: () => {},
+    };
+    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    const client = createSparqueClient({
+      workspace: 'shop',
+      clientId: 'id',
+      clientSecret: 'secret',
+      fetch: hanging as typeof fetch,
+      clock,
+      tokenTimeoutMs: 1234,
+    });
+    clients.push(client);
+    const pending = client.tokens.getToken();
+    await vi.waitFor(() => expect(timers.map(([ms]) => ms)).toContain(1234));
+    for (const [ms, callback] of timers) if (ms === 1234) callback();
+    await expect(pending).rejects.toMatchObject({ code: 'ERR_TIMEOUT' });
   });
 });

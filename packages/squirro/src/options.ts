@@ -1,5 +1,5 @@
 import type { ClientOptions, RetryOptions } from '@searchauth/core';
-import { isLoopback, SearchAuthError, Secret } from './core.js';
+import { checkBaseUrl, SearchAuthError, Secret } from './core.js';
 
 export const VENDOR = 'squirro';
 /** Squirro's access tokens live 10 minutes unless the server is configured otherwise. */
@@ -45,7 +45,10 @@ export function resolveOptions(options: SquirroClientOptions): ResolvedSquirroOp
     accessTokenLifetimeSeconds: lifetimeSeconds = DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
     onRefreshTokenRotated: rotated,
   } = options;
-  const clusterUrl = checkClusterUrl(options.clusterUrl, options.allowInsecureHttp);
+  const clusterUrl = checkBaseUrl(options.clusterUrl, 'clusterUrl', {
+    vendor: VENDOR,
+    allowInsecureHttp: options.allowInsecureHttp,
+  });
   // Number.isFinite is false for non-numbers too.
   if (!(Number.isFinite(lifetimeSeconds) && lifetimeSeconds > 0)) {
     throw invalid('accessTokenLifetimeSeconds must be a positive number of seconds');
@@ -69,30 +72,6 @@ export function requireText(value: unknown, name: string): string {
   if (typeof value !== 'string' || !value.trim())
     throw invalid(`${name} must be a non-empty string`);
   return value;
-}
-
-/** An http(s) URL without trailing slash, query, fragment or userinfo; http only to loopback. */
-function checkClusterUrl(value: unknown, allowInsecureHttp?: boolean): string {
-  const text = requireText(value, 'clusterUrl');
-  const url = URL.canParse(text) ? new URL(text) : undefined;
-  if (
-    !url ||
-    !/^https?:$/.test(url.protocol) ||
-    url.username ||
-    url.password ||
-    url.search ||
-    url.hash
-  ) {
-    throw invalid('clusterUrl must be an http(s) URL without credentials, query or fragment');
-  }
-  if (url.protocol === 'http:' && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new SearchAuthError(
-      'ERR_INSECURE_URL',
-      'clusterUrl uses http:// to a non-loopback host; use https or set allowInsecureHttp',
-      { vendor: VENDOR, url: url.href },
-    );
-  }
-  return url.href.replace(/\/+$/, '');
 }
 
 export function invalid(message: string): SearchAuthError {

@@ -36,6 +36,10 @@ describe('createSquirroClient options', () => {
       { given: { clusterUrl: `${CLUSTER}?x=1` }, want: 'ERR_INVALID_OPTIONS' },
     ],
     [
+      'a clusterUrl with a fragment',
+      { given: { clusterUrl: `${CLUSTER}/#top` }, want: 'ERR_INVALID_OPTIONS' },
+    ],
+    [
       'a clusterUrl with credentials',
       {
         given: { clusterUrl: `https://u:${REFRESH_TOKEN}@squirro.example.com` },
@@ -74,6 +78,15 @@ describe('createSquirroClient options', () => {
   });
 
   it.each([
+    ['clusterUrl must be an http(s) URL without credentials, query or fragment', 'ftp://x.example'],
+    ['clusterUrl must use https (or set allowInsecureHttp)', 'http://squirro.example.com'],
+  ])('says "%s" for %s', (message, clusterUrl) => {
+    expect(thrown(() => createSquirroClient({ ...valid, clusterUrl })).message).toBe(
+      `${message} (squirro)`,
+    );
+  });
+
+  it.each([
     ['a string refresh token', { refreshToken: REFRESH_TOKEN }],
     ['a Secret refresh token', { refreshToken: new Secret(REFRESH_TOKEN) }],
     ['http to loopback', { clusterUrl: 'http://127.0.0.1:8080' }],
@@ -88,9 +101,17 @@ describe('createSquirroClient options', () => {
     squirroClient.dispose();
   });
 
-  it('never shows the refresh token when printed', () => {
-    const squirroClient = createSquirroClient(valid);
-    expect(JSON.stringify(squirroClient.tokens.key)).not.toContain(REFRESH_TOKEN);
+  it('never shows the refresh token in token events or the client', async () => {
+    const events: unknown[] = [];
+    const fetch = fakeFetch(() => new Response('{"access_token":"a1"}'));
+    const squirroClient = createSquirroClient({
+      ...valid,
+      fetch,
+      onEvent: (event) => events.push(event),
+    });
+    await squirroClient.tokens.getToken();
+    expect(events.length).toBeGreaterThan(0);
+    expect(JSON.stringify([events, squirroClient])).not.toContain(REFRESH_TOKEN);
     squirroClient.dispose();
   });
 });

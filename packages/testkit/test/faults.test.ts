@@ -3,6 +3,8 @@ import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Fault, type Simulator, startSimulator, type VendorName } from '../src/index.js';
 import { basic, bearer, call } from './support/http.js';
+import { samplePath, servingOrigin } from './support/sample-paths.js';
+import { loadSpec, SPEC_NAMES, SPECS } from './support/spec-validator.js';
 import { lucidworksToken, oauth2Token, sparqueToken, squirroToken } from './support/tokens.js';
 
 let sim: Simulator;
@@ -12,15 +14,18 @@ beforeAll(async () => {
 afterEach(() => sim.clearFaults());
 afterAll(() => sim.stop());
 
-/** A raw OAuth2 token request (no validation: faults break the contract on purpose). */
-const oauth2Mint = () => {
+const oauth2MintInit = (): RequestInit => {
   const c = sim.credentials.oauth2;
-  return fetch(sim.urls.oauth2.tokenUrl, {
+  return {
     method: 'POST',
     headers: { authorization: basic(c.clientId, c.clientSecret) },
     body: new URLSearchParams({ grant_type: 'client_credentials' }),
-  });
+  };
 };
+/** A raw OAuth2 token request (no validation: malformed and reset faults break the contract). */
+const oauth2Mint = () => fetch(sim.urls.oauth2.tokenUrl, oauth2MintInit());
+/** The same request with its reply checked against the spec (429 and 5xx replies conform). */
+const oauth2MintChecked = () => call('oauth2', sim.urls.oauth2.tokenUrl, oauth2MintInit());
 
 /** One raw token request per vendor, as its client would send it. */
 const mint: Record<VendorName, () => Promise<Response>> = {
@@ -71,7 +76,7 @@ describe('5xx bursts', () => {
       { vendor: 'oauth2', endpoint: 'token', kind: 'server-error', status: 502, times: 2 },
     ]);
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await oauth2Mint()).status);
+    for (let i = 0; i < 3; i++) statuses.push((await oauth2MintChecked()).status);
     expect(statuses).toEqual([502, 502, 200]);
     expect(sim.requests.at(-2)?.faults).toEqual(['server-error']);
   });
@@ -79,7 +84,7 @@ describe('5xx bursts', () => {
   it('lets the first `after` requests through', async () => {
     sim.setFaults([{ vendor: 'oauth2', kind: 'server-error', after: 1, times: 1 }]);
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await oauth2Mint()).status);
+    for (let i = 0; i < 3; i++) statuses.push((await oauth2MintChecked()).status);
     expect(statuses).toEqual([200, 503, 200]);
   });
 
@@ -94,7 +99,6 @@ describe('5xx bursts', () => {
       method: 'POST',
       headers: bearer(token),
       json: {},
-      validate: false,
     });
     expect(res.status).toBe(503);
   });
@@ -127,6 +131,38 @@ describe('429 with Retry-After', () => {
   });
 });
 
+// The specs in specs/ declare 429 and 5XX for every operation, so the simulator's injected replies
+// are held to them like any other. The oauth2 package's bring-your-own-spec example (GET /v1/search)
+// is the user's API, not a vendor's, and declares neither.
+describe('injected 429 and 5xx replies conform to the specs', () => {
+  const vendorSpecs = SPEC_NAMES.filter((name) => name !== 'oauth2-example');
+  const replacing: Array<[Fault, number]> = [
+    [{ kind: 'rate-limit', retryAfterSeconds: 3 }, 429],
+    [{ kind: 'server-error' }, 503],
+    [{ kind: 'server-error', status: 500 }, 500],
+  ];
+  it.each(vendorSpecs)('every operation of the %s spec', async (name) => {
+    const spec = await loadSpec(name);
+    const vendor = SPECS[name].vendor;
+    expect(spec?.operations.length).toBeGreaterThan(0);
+    for (const op of spec?.operations ?? []) {
+      const path = samplePath(op.template);
+      const origin = servingOrigin(sim, vendor, op.method, path);
+      expect(origin, `${op.method} ${op.template}`).toBeDefined();
+      for (const [fault, status] of replacing) {
+        sim.setFaults([{ ...fault, vendor }]);
+        // `call` fails the test unless the reply conforms to this operation's declared responses.
+        const res = await call(vendor, `${origin}${path}`, {
+          method: op.method,
+          operationId: op.operationId,
+        });
+        expect(res.status, `${op.method} ${op.template}`).toBe(status);
+        if (status === 429) expect(res.headers.get('retry-after')).toBe('3');
+      }
+    }
+  });
+});
+
 describe('connection reset', () => {
   it('destroys the socket: fetch fails, the log says status 0', async () => {
     sim.setFaults([{ vendor: 'oauth2', endpoint: 'token', kind: 'reset', times: 1 }]);
@@ -153,7 +189,7 @@ describe('added latency', () => {
       { vendor: 'oauth2', kind: 'latency', ms: 20 },
       { vendor: 'oauth2', kind: 'server-error', status: 504 },
     ]);
-    expect((await oauth2Mint()).status).toBe(504);
+    expect((await oauth2MintChecked()).status).toBe(504);
     expect(sim.requests.at(-1)?.faults).toEqual(['latency', 'server-error']);
   });
 });
@@ -236,11 +272,11 @@ describe('setFaults', () => {
   it('replaces faults at runtime and restarts their counters', async () => {
     const burst: Fault = { vendor: 'oauth2', kind: 'server-error', times: 1 };
     sim.setFaults([burst]);
-    expect((await oauth2Mint()).status).toBe(503);
-    expect((await oauth2Mint()).status).toBe(200);
+    expect((await oauth2MintChecked()).status).toBe(503);
+    expect((await oauth2MintChecked()).status).toBe(200);
     sim.setFaults([burst]);
     expect(sim.faults()).toEqual([burst]);
-    expect((await oauth2Mint()).status).toBe(503);
+    expect((await oauth2MintChecked()).status).toBe(503);
     sim.clearFaults();
     expect(sim.faults()).toEqual([]);
   });
@@ -248,7 +284,7 @@ describe('setFaults', () => {
   it('can start with faults', async () => {
     const faulty = await startSimulator({ vendors: ['squirro'], faults: [{ kind: 'rate-limit' }] });
     try {
-      const res = await fetch(faulty.urls.squirro.tokenUrl, { method: 'POST' });
+      const res = await call('squirro', faulty.urls.squirro.tokenUrl, { method: 'POST' });
       expect(res.status).toBe(429);
       expect(res.headers.get('retry-after')).toBe('1');
     } finally {

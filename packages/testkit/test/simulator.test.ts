@@ -90,7 +90,6 @@ describe('request log and mint counters', () => {
     const token = await oauth2Token(sim);
     await call('oauth2', `${sim.urls.oauth2.baseUrl}/v1/search?q=tent`, {
       headers: { authorization: `Bearer ${token}` },
-      validate: false,
     });
     const [mint, search] = sim.requests;
     expect(mint).toMatchObject({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTS } from '../src/hosts.js';
 import { defaultCredentials, type Simulator, startSimulator, VENDORS } from '../src/index.js';
 import type { SimState } from '../src/state.js';
+import { originOf, SAMPLE, samplePath } from './support/sample-paths.js';
 import {
   findOperation,
   loadSpec,
@@ -11,23 +12,6 @@ import {
   SPECS,
   specsOf,
 } from './support/spec-validator.js';
-
-const c = defaultCredentials();
-const SAMPLE: Record<string, string> = {
-  authServerId: c['lucidworks-ai'].authServerId,
-  datasourceId: c['lucidworks-springboard'].datasourceId,
-  customerId: c['lucidworks-ai'].customerId,
-  tenant: c.squirro.tenant,
-  project_id: c.squirro.projectId,
-  version: c.sparque.version,
-  workspace: c.sparque.workspace,
-  api: c.sparque.api,
-  endpoint: 'search',
-  responseType: 'results',
-  useCase: 'embedding',
-  modelId: 'gte-small',
-  chunker: 'sentence',
-};
 
 describe('specs and simulator agree on the endpoints', () => {
   let sim: Simulator;
@@ -51,7 +35,7 @@ describe('specs and simulator agree on the endpoints', () => {
     const origins = HOSTS.filter((h) => h.vendor === vendor).map((h) => originOf(sim, h.id));
     const missing: string[] = [];
     for (const op of spec.operations) {
-      const path = op.template.replace(/\{([^}]+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x');
+      const path = samplePath(op.template);
       let served = false;
       for (const origin of origins) {
         await fetch(`${origin}${path}`, { method: op.method }).then((r) => r.arrayBuffer());
@@ -76,12 +60,3 @@ describe('specs and simulator agree on the endpoints', () => {
     expect(extra).toEqual([]);
   });
 });
-
-function originOf(sim: Simulator, hostId: string): string {
-  const [vendor, role] = hostId.split(':') as [keyof Simulator['urls'], string];
-  const urls = sim.urls[vendor] as Record<string, string>;
-  const key =
-    { auth: 'authBaseUrl', identity: 'identityBaseUrl', platform: 'platformBaseUrl' }[role] ??
-    'baseUrl';
-  return urls[key] as string;
-}

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ReplacingFault } from '../src/faults.js';
+import { faultReply } from '../src/http/fault-reply.js';
+import type { Route } from '../src/http/route.js';
+import type { VendorName } from '../src/index.js';
 import { validateResponse } from './support/spec-validator.js';
 
 // The validator guards every other test; these cases prove it can fail.
@@ -140,5 +144,64 @@ describe('validateResponse', () => {
     const problems = await validateResponse('oauth2', given);
     if (want === null) expect(problems).toEqual([]);
     else expect(problems?.join('\n')).toMatch(want);
+  });
+
+  // One token and one API operation per spec in specs/, answered with the simulator's own fault
+  // replies: each spec declares 429 and 5XX for every operation, and nothing else slips through.
+  const operations: Array<[VendorName, string, string]> = [
+    ['sparque', 'POST', '/api/auth'],
+    ['sparque', 'GET', '/1/ws/api/a/e/x/results'],
+    ['lucidworks-springboard', 'POST', '/oauth2/ausao8uveaPmyhv0v357/v1/token'],
+    ['lucidworks-springboard', 'POST', '/query/search'],
+    ['lucidworks-ai', 'POST', '/ai/prediction/embedding/gte-small'],
+    ['lucidworks-ai', 'GET', '/customers/c/ai/models'],
+    ['squirro', 'POST', '/api/user/oauth2/token'],
+    ['squirro', 'POST', '/api/topic/v0/t/projects/p/items/query'],
+    ['oauth2', 'POST', '/oauth/v2/token'],
+  ];
+  const injected = (fault: ReplacingFault) => {
+    const reply = faultReply(fault, {} as Route);
+    return { status: reply.status, contentType: 'application/json', body: reply.body };
+  };
+  const faultCases: Array<[string, { reply: ReturnType<typeof injected>; want: RegExp | null }]> = [
+    ['an injected 429', { reply: injected({ kind: 'rate-limit' }), want: null }],
+    ['an injected 503', { reply: injected({ kind: 'server-error' }), want: null }],
+    ['an injected 502', { reply: injected({ kind: 'server-error', status: 502 }), want: null }],
+    [
+      'an undeclared 418',
+      {
+        reply: { ...injected({ kind: 'server-error' }), status: 418 },
+        want: /status not declared/,
+      },
+    ],
+    [
+      'a 5XX body of the wrong shape',
+      { reply: { ...injected({ kind: 'server-error' }), body: [] }, want: /must be object/ },
+    ],
+    [
+      'a 429 in an undeclared media type',
+      {
+        reply: { ...injected({ kind: 'rate-limit' }), contentType: 'text/html', body: '<html>' },
+        want: /media type "text\/html"/,
+      },
+    ],
+  ];
+  describe.each(operations)('%s %s %s', (vendor, method, path) => {
+    it.each(faultCases)('%s', async (_name, { reply, want }) => {
+      const problems = await validateResponse(vendor, { method, path, ...reply });
+      if (want === null) expect(problems).toEqual([]);
+      else expect(problems?.join('\n')).toMatch(want);
+    });
+  });
+
+  it('checks a 5XX body against its schema, not just its status', async () => {
+    const problems = await validateResponse('lucidworks-ai', {
+      method: 'GET',
+      path: '/customers/c/ai/models',
+      status: 500,
+      contentType: 'application/json',
+      body: { message: 42 },
+    });
+    expect(problems?.join('\n')).toMatch(/message must be string/);
   });
 });

@@ -14,13 +14,10 @@ export interface Budget {
   ceiling: number;
 }
 
-// Core and three vendor packages do not meet their targets yet (see the README's packages table);
-// their ceilings hold them where they are so that they can only shrink towards the target.
+// Core does not meet its 5 kB target (see the README's packages table): its ceiling holds it where it
+// is so that it can only shrink towards the target. Every other package is held to its target.
 const CEILINGS: Record<string, number> = {
-  '@searchauth/core': 6.4 * KB,
-  '@searchauth/sparque': 3.4 * KB,
-  '@searchauth/lucidworks-ai': 2.7 * KB,
-  '@searchauth/lucidworks-springboard': 2.7 * KB,
+  '@searchauth/core': 6.0 * KB,
 };
 
 /** null means measured and reported but not budgeted: testkit is a dev-time server. */

@@ -21,7 +21,7 @@ export interface ClientCredentialsOptions {
   allowInsecureHttp?: boolean;
   /** Per token request, ms. Default 30 000. */
   timeoutMs?: number;
-  /** Overrides the status -> error code map of `tokenEndpointError`. */
+  /** Overrides the status -> error code map of `sendTokenRequest`. */
   statusCodes?: StatusCodes;
 }
 

@@ -1,23 +1,17 @@
-import { timed } from '../abort.js';
-import { discard } from '../body.js';
-import { systemClock } from '../clock.js';
 import type { Secret } from '../secret.js';
-import { createTokenFetch, type TokenFetchOptions } from '../token-fetch.js';
-import {
-  parseTokenResponse,
-  readTokenBody,
-  type StatusCodes,
-  tokenEndpointError,
-} from '../token-http.js';
+import { parseTokenResponse } from '../token-http.js';
+import { sendTokenRequest, type TokenRequestOptions } from '../token-request.js';
 import type { TokenResponse } from '../types.js';
 
-export interface FormOptions extends TokenFetchOptions {
+export interface FormOptions
+  extends Pick<
+    TokenRequestOptions,
+    'vendor' | 'fetch' | 'allowInsecureHttp' | 'timeoutMs' | 'statusCodes'
+  > {
   tokenUrl: string;
   /** `query`: parameters go in the query string and the body stays empty (Lucidworks). */
   paramsIn?: 'body' | 'query';
   clientAuth?: 'basic' | 'body';
-  timeoutMs?: number;
-  statusCodes?: StatusCodes;
 }
 
 /**
@@ -30,11 +24,10 @@ export function formPoster(
   clientId?: Secret,
   clientSecret?: Secret,
 ) {
-  const { vendor, tokenUrl, statusCodes } = options;
-  const send = createTokenFetch(options);
+  const { vendor, tokenUrl } = options;
   const query = options.paramsIn === 'query';
   const basic = clientId && clientSecret && (options.clientAuth ?? clientAuth) === 'basic';
-  return (signal: AbortSignal, fields: Record<string, string>): Promise<TokenResponse> => {
+  return async (signal: AbortSignal, fields: Record<string, string>): Promise<TokenResponse> => {
     const params = new URLSearchParams(fields);
     // Credentials always go in a header or the body, never in a URL that proxies may log.
     const body = query ? new URLSearchParams() : params;
@@ -51,21 +44,13 @@ export function formPoster(
       if (clientSecret) body.set('client_secret', clientSecret.reveal());
     }
     const url = query ? `${tokenUrl}${tokenUrl.includes('?') ? '&' : '?'}${params}` : tokenUrl;
-    const where = { vendor, method: 'POST', url };
-    return timed(
-      async (signal) => {
-        const response = await send(url, { method: 'POST', headers, body: `${body}`, signal });
-        if (!response.ok) {
-          discard(response);
-          throw tokenEndpointError(response, { ...where, statusCodes });
-        }
-        const { json, serverDate } = await readTokenBody(response, where);
-        return parseTokenResponse(json, { vendor, url, serverDate });
-      },
+    const { json, serverDate } = await sendTokenRequest({
+      ...options,
+      url,
+      headers,
+      body: `${body}`,
       signal,
-      options.timeoutMs ?? 30_000,
-      systemClock,
-      where,
-    );
+    });
+    return parseTokenResponse(json, { vendor, url, serverDate });
   };
 }

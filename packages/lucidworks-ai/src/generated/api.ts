@@ -421,6 +421,71 @@ export interface components {
                 "application/json": components["schemas"]["LucidworksOAuthError"];
             };
         };
+        /**
+         * @description Beyond the contract's rate limit. Lucidworks documents 429 and retrying with exponential
+         *     backoff; the error body is not documented, so it is read like `Error`.
+         */
+        RateLimited: {
+            headers: {
+                /**
+                 * @description When to try again: delay-seconds (an integer, e.g. `7`) or an HTTP-date
+                 *     (e.g. `Wed, 21 Oct 2015 07:28:00 GMT`), RFC 9110 §10.2.3. The vendor does not
+                 *     document it, so it may be absent.
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description Too many token requests. The identity endpoint's limits are not documented (Lucidworks'
+         *     platform APIs answer 429 beyond their per-contract limits); neither is the body, so it is read
+         *     like `OAuthError` (any other field, such as a `message`, is kept).
+         */
+        "responses-RateLimited": {
+            headers: {
+                /**
+                 * @description When to try again: delay-seconds (an integer, e.g. `7`) or an HTTP-date
+                 *     (e.g. `Wed, 21 Oct 2015 07:28:00 GMT`), RFC 9110 §10.2.3. The vendor does not
+                 *     document it, so it may be absent.
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LucidworksOAuthError"];
+            };
+        };
+        /**
+         * @description The identity service failed or is unavailable. The body is not documented; it is read like
+         *     `OAuthError` (any other field, such as a `message`, is kept).
+         */
+        "responses-ServerError": {
+            headers: {
+                /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LucidworksOAuthError"];
+            };
+        };
+        /**
+         * @description The service failed or is unavailable. The error body is not documented, so it is read like
+         *     `Error`.
+         */
+        ServerError: {
+            headers: {
+                /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
     };
     parameters: {
         /** @description Customer ID from the platform's Integrations page. */
@@ -451,6 +516,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description The task was accepted. */
             200: {
                 headers: {
@@ -463,7 +529,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getChunking: {
@@ -477,6 +543,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description The task's state. */
             200: {
                 headers: {
@@ -489,7 +556,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getAsyncPrediction: {
@@ -503,6 +570,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description The task's state. */
             200: {
                 headers: {
@@ -515,7 +583,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     submitAsyncPrediction: {
@@ -535,6 +603,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description The task was accepted. */
             200: {
                 headers: {
@@ -547,7 +616,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     predict: {
@@ -567,6 +636,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description One prediction per input, in order; fields vary by use case. */
             200: {
                 headers: {
@@ -580,7 +650,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
     };
@@ -593,6 +663,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description Not documented; a list of open objects is assumed. */
             200: {
                 headers: {
@@ -604,7 +675,7 @@ export interface operations {
             };
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listModels: {
@@ -619,6 +690,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description Every model with its deployments. */
             200: {
                 headers: {
@@ -631,7 +703,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getModel: {
@@ -650,6 +722,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description The model. */
             200: {
                 headers: {
@@ -662,7 +735,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     requestToken: {
@@ -694,6 +767,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["responses-ServerError"];
             /** @description A JWT bearer token valid for 3600 seconds (its `exp` claim says the same). */
             200: {
                 headers: {
@@ -706,7 +780,7 @@ export interface operations {
             400: components["responses"]["OAuthError"];
             401: components["responses"]["OAuthError"];
             403: components["responses"]["OAuthError"];
-            429: components["responses"]["OAuthError"];
+            429: components["responses"]["responses-RateLimited"];
         };
     };
 }

@@ -294,6 +294,71 @@ export interface components {
                 "application/json": components["schemas"]["LucidworksOAuthError"];
             };
         };
+        /**
+         * @description More than the documented 500 requests per minute per application. The error body is not
+         *     documented, so it is read like `Error`.
+         */
+        RateLimited: {
+            headers: {
+                /**
+                 * @description When to try again: delay-seconds (an integer, e.g. `7`) or an HTTP-date
+                 *     (e.g. `Wed, 21 Oct 2015 07:28:00 GMT`), RFC 9110 §10.2.3. The vendor does not
+                 *     document it, so it may be absent.
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description Too many token requests. The identity endpoint's limits are not documented (Lucidworks'
+         *     platform APIs answer 429 beyond their per-contract limits); neither is the body, so it is read
+         *     like `OAuthError` (any other field, such as a `message`, is kept).
+         */
+        "responses-RateLimited": {
+            headers: {
+                /**
+                 * @description When to try again: delay-seconds (an integer, e.g. `7`) or an HTTP-date
+                 *     (e.g. `Wed, 21 Oct 2015 07:28:00 GMT`), RFC 9110 §10.2.3. The vendor does not
+                 *     document it, so it may be absent.
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LucidworksOAuthError"];
+            };
+        };
+        /**
+         * @description The identity service failed or is unavailable. The body is not documented; it is read like
+         *     `OAuthError` (any other field, such as a `message`, is kept).
+         */
+        "responses-ServerError": {
+            headers: {
+                /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["LucidworksOAuthError"];
+            };
+        };
+        /**
+         * @description The service failed or is unavailable (a request over the documented 10 s limit is the
+         *     explicit 504). The error body is not documented, so it is read like `Error`.
+         */
+        ServerError: {
+            headers: {
+                /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -331,6 +396,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["responses-ServerError"];
             /** @description A JWT bearer token valid for 3600 seconds (its `exp` claim says the same). */
             200: {
                 headers: {
@@ -343,7 +409,7 @@ export interface operations {
             400: components["responses"]["OAuthError"];
             401: components["responses"]["OAuthError"];
             403: components["responses"]["OAuthError"];
-            429: components["responses"]["OAuthError"];
+            429: components["responses"]["responses-RateLimited"];
         };
     };
     saveDocuments: {
@@ -362,6 +428,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description Accepted. The body is not documented. */
             200: {
                 headers: {
@@ -382,7 +449,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             413: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
     };
@@ -402,6 +469,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description Accepted. The body is not documented. */
             200: {
                 headers: {
@@ -422,7 +490,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             413: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
     };
@@ -439,6 +507,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description The document's details. The shape is not documented; an open object. */
             200: {
                 headers: {
@@ -452,7 +521,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
     };
@@ -469,6 +538,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description Related documents, shaped like search results as far as known. */
             200: {
                 headers: {
@@ -481,7 +551,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
     };
@@ -498,6 +568,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description Matches, one page of documents, and any requested facets. */
             200: {
                 headers: {
@@ -510,7 +581,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
     };

@@ -11,13 +11,19 @@ export function createSearchApi(options: OAuth2ClientOptions) {
 export type SearchApi = ReturnType<typeof createSearchApi>;
 export type SearchItem = components['schemas']['SearchItem'];
 
+type SearchError = components['schemas']['OAuthError'] | components['schemas']['ServiceError'];
+
+/** The server's explanation: an OAuth2-style `error_description`, or a 429/5xx `message`. */
+const explain = (error: SearchError) =>
+  'error_description' in error ? error.error_description : (error.message ?? 'no details');
+
 /** Titles of the best hits for a query. */
 export async function searchTitles(api: SearchApi, q: string, limit = 5): Promise<string[]> {
   const { data, error, response } = await api.client.GET('/v1/search', {
     params: { query: { q, limit } },
   });
   if (error) {
-    throw new Error(`search failed with HTTP ${response.status}: ${error.error_description}`);
+    throw new Error(`search failed with HTTP ${response.status}: ${explain(error)}`);
   }
   return data.items.map((item) => item.title);
 }
@@ -31,7 +37,7 @@ export async function searchAll(api: SearchApi, q: string, pageSize = 50): Promi
       params: { query: { q, limit: pageSize, offset: items.length } },
     });
     if (error) {
-      throw new Error(`search failed with HTTP ${response.status}: ${error.error_description}`);
+      throw new Error(`search failed with HTTP ${response.status}: ${explain(error)}`);
     }
     total = data.total;
     // An empty page before `total` (the results changed under us) ends the walk.

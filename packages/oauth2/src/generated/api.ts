@@ -48,7 +48,40 @@ export interface components {
             [key: string]: unknown;
         };
     };
-    responses: never;
+    responses: {
+        /**
+         * @description Too many token requests. The vendor documents no limits and no error body; the body is read
+         *     like `OAuthError` (any other field, such as a `message`, is kept).
+         */
+        RateLimited: {
+            headers: {
+                /**
+                 * @description When to try again: delay-seconds (an integer, e.g. `7`) or an HTTP-date
+                 *     (e.g. `Wed, 21 Oct 2015 07:28:00 GMT`), RFC 9110 §10.2.3. The vendor does not
+                 *     document it, so it may be absent.
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+        /**
+         * @description The token endpoint failed or is unavailable. The body is not documented; it is read like
+         *     `OAuthError` (any other field, such as a `message`, is kept).
+         */
+        ServerError: {
+            headers: {
+                /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -69,6 +102,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description A bearer token (a JWT) and its lifetime. */
             200: {
                 headers: {
@@ -105,6 +139,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
 }

@@ -58,19 +58,21 @@ export interface components {
             WorkspaceName: string;
         };
         AuthResponse: string | components["schemas"]["AuthTokenObject"];
-        /** @description A token object. Which of the names the server uses is unknown; clients accept any one of them. */
+        /**
+         * @description A token object. Which of the names the server uses is unknown; clients accept any one of them
+         *     (`accessToken` first, then `token`, then `access_token`). Other fields are ignored; without
+         *     `expiresIn`/`expires_in` the expiry comes from the JWT `exp` or the client's default lifetime.
+         */
         AuthTokenObject: {
             access_token?: string;
             accessToken?: string;
             /** @description Seconds. */
             expires_in?: number;
-            /** @description Absolute expiry, ISO 8601 or epoch seconds/milliseconds. */
-            expiresAt?: string | number;
             /** @description Seconds. */
             expiresIn?: number;
             token?: string;
+            /** @description `Bearer` when present. */
             token_type?: string;
-            tokenType?: string;
         } & {
             [key: string]: unknown;
         };
@@ -168,6 +170,38 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /**
+         * @description Too many requests. SPARQUE documents no rate limits (only a token quota that reusing the
+         *     stored token avoids); the body is read like `Error`.
+         */
+        RateLimited: {
+            headers: {
+                /**
+                 * @description When to try again: delay-seconds (an integer, e.g. `7`) or an HTTP-date
+                 *     (e.g. `Wed, 21 Oct 2015 07:28:00 GMT`), RFC 9110 §10.2.3. The vendor does not
+                 *     document it, so it may be absent.
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description A server error (the Query API's documented 500) or an unavailable host; the body is read
+         *     like `Error`.
+         */
+        ServerError: {
+            headers: {
+                /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /** @description For `resultitem`, the 1-based tuple column (default 1). */
@@ -227,6 +261,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description The response for the requested response type. */
             200: {
                 headers: {
@@ -241,7 +276,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            500: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     requestToken: {
@@ -258,6 +293,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /**
              * @description A token. The shape is not documented: a JSON string, a plain-text token, or an object
              *     carrying the token and possibly its expiry.
@@ -274,7 +310,7 @@ export interface operations {
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            429: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
 }

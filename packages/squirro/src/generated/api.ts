@@ -248,6 +248,35 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Too many requests. Squirro documents no rate limits; the body is read like `Error`. */
+        RateLimited: {
+            headers: {
+                /**
+                 * @description When to try again: delay-seconds (an integer, e.g. `7`) or an HTTP-date
+                 *     (e.g. `Wed, 21 Oct 2015 07:28:00 GMT`), RFC 9110 §10.2.3. The vendor does not
+                 *     document it, so it may be absent.
+                 */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /**
+         * @description A server error (the documented 500, "unknown error") or an unavailable cluster (the
+         *     SquirroClient SDK retries 502, 503 and 504); the body is read like `Error`.
+         */
+        ServerError: {
+            headers: {
+                /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -273,6 +302,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description One page of matching items. */
             200: {
                 headers: {
@@ -286,7 +316,7 @@ export interface operations {
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
-            500: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
     requestToken: {
@@ -302,6 +332,7 @@ export interface operations {
             };
         };
         responses: {
+            "5XX": components["responses"]["ServerError"];
             /** @description A new user session. */
             200: {
                 headers: {
@@ -331,7 +362,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            500: components["responses"]["Error"];
+            429: components["responses"]["RateLimited"];
         };
     };
 }

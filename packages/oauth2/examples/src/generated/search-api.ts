@@ -52,8 +52,35 @@ export interface components {
             error: string;
             error_description: string;
         };
+        /** @description A rate-limit or outage reply; `message` explains it when present. */
+        ServiceError: {
+            message?: string;
+        };
     };
-    responses: never;
+    responses: {
+        /** @description Too many requests; wait as `Retry-After` says, then try again. */
+        RateLimited: {
+            headers: {
+                /** @description Delay-seconds (e.g. `7`) or an HTTP-date, RFC 9110 §10.2.3; may be absent. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ServiceError"];
+            };
+        };
+        /** @description The search service failed or is unavailable; safe to retry later. */
+        ServerError: {
+            headers: {
+                /** @description Delay-seconds or an HTTP-date; a 503 may carry it. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ServiceError"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -120,6 +147,8 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthError"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }
