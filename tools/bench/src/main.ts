@@ -20,6 +20,10 @@ try {
       `${round(overhead.authRps)} req/s -> ratio ${overhead.ratio.toFixed(3)} (target <= 1.05)`,
   );
   console.log(
+    `  client CPU       plain ${overhead.plainCpuUs.toFixed(0)} µs/request, authenticated ` +
+      `${overhead.authCpuUs.toFixed(0)} µs/request -> ratio ${overhead.cpuRatio.toFixed(3)}`,
+  );
+  console.log(
     `cold stampede      ${stampede.requests.toLocaleString('en')} concurrent requests -> ` +
       `${stampede.tokenRequests} token request(s), ${stampede.ok} x 200 in ${round(stampede.ms)} ms (target: exactly 1)`,
   );

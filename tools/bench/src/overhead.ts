@@ -3,8 +3,16 @@ import type { Vendor } from './vendor.js';
 
 const CONCURRENCY = 16;
 
-/** Completed requests per second for `run` kept CONCURRENCY-deep for `ms`. */
-async function throughput(run: () => Promise<unknown>, ms: number): Promise<number> {
+interface Round {
+  /** Completed requests per second. */
+  rps: number;
+  /** CPU time of this (client) process per request, µs: what the client side costs. */
+  cpuUs: number;
+}
+
+/** Throughput and client CPU per request of `run`, kept CONCURRENCY-deep for `ms`. */
+async function throughput(run: () => Promise<unknown>, ms: number): Promise<Round> {
+  const cpuBefore = process.cpuUsage();
   const end = performance.now() + ms;
   let done = 0;
   const worker = async () => {
@@ -15,15 +23,31 @@ async function throughput(run: () => Promise<unknown>, ms: number): Promise<numb
   };
   const start = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return done / ((performance.now() - start) / 1000);
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    rps: done / ((performance.now() - start) / 1000),
+    cpuUs: (cpu.user + cpu.system) / done,
+  };
 }
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
 
 /**
  * Authenticated fetch with a cached token vs plain fetch with a static Authorization header, same
- * server, alternating rounds (ABBA) so drift hits both alike. Returns mean requests/s and the median
- * per-round ratio plain/authenticated (1.05 = 5% fewer requests per second).
+ * server, alternating rounds (ABBA) so drift hits both alike. Returns mean requests/s, the median
+ * per-round ratio plain/authenticated (1.05 = 5% fewer requests per second) and the same ratio of
+ * client CPU per request. On a 2-core machine client and server share the CPUs, so single rounds
+ * swing by 15-20% and the requests/s ratio by several percent from run to run; CPU per request is the
+ * steadier view of what the authenticated fetch itself costs.
  */
-export async function measureOverhead(vendor: Vendor, rounds = 8, roundMs = 1000) {
+export async function measureOverhead(vendor: Vendor, rounds = 20, roundMs = 500) {
   const url = `${vendor.origin}/api/search`;
   const tokens = createTokenManager({
     source: clientCredentials({
@@ -39,10 +63,13 @@ export async function measureOverhead(vendor: Vendor, rounds = 8, roundMs = 1000
     (await fetch(url, { headers: { authorization: 'Bearer static' } })).text();
   const auth = async () => (await authFetch(url)).text();
 
-  await throughput(plain, 500);
-  await throughput(auth, 500);
-  const plainRuns: number[] = [];
-  const authRuns: number[] = [];
+  // Connections, JIT and the server's own warm-up: the first second of either side runs slow.
+  for (let i = 0; i < 2; i++) {
+    await throughput(plain, 750);
+    await throughput(auth, 750);
+  }
+  const plainRuns: Round[] = [];
+  const authRuns: Round[] = [];
   for (let round = 0; round < rounds; round++) {
     // ABBA order: whichever side runs second in a round pays for the garbage the first one left.
     if (round % 2) authRuns.push(await throughput(auth, roundMs));
@@ -50,9 +77,20 @@ export async function measureOverhead(vendor: Vendor, rounds = 8, roundMs = 1000
     if (!(round % 2)) authRuns.push(await throughput(auth, roundMs));
   }
   tokens.dispose();
-  // The median of per-round ratios: one noisy round (other load on the machine) does not decide.
-  const ratios = plainRuns.map((p, i) => p / (authRuns[i] as number)).sort((a, b) => a - b);
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  const ratio = ((ratios[(rounds - 1) >> 1] as number) + (ratios[rounds >> 1] as number)) / 2;
-  return { plainRps: mean(plainRuns), authRps: mean(authRuns), ratio };
+  // Medians of per-round ratios: one noisy round (other load on the machine) does not decide.
+  const ratioOf = (key: keyof Round, invert: boolean) =>
+    median(
+      plainRuns.map((p, i) => {
+        const a = authRuns[i] as Round;
+        return invert ? p[key] / a[key] : a[key] / p[key];
+      }),
+    );
+  return {
+    plainRps: mean(plainRuns.map((r) => r.rps)),
+    authRps: mean(authRuns.map((r) => r.rps)),
+    ratio: ratioOf('rps', true),
+    plainCpuUs: mean(plainRuns.map((r) => r.cpuUs)),
+    authCpuUs: mean(authRuns.map((r) => r.cpuUs)),
+    cpuRatio: ratioOf('cpuUs', false),
+  };
 }
