@@ -8,7 +8,7 @@ import {
   searchAll,
   searchTitles,
 } from '../examples/src/search.js';
-import { fakeFetch, json } from './fake-fetch.js';
+import { fakeFetch, json } from '../../core/test/fake-fetch.js';
 
 const apis: SearchApi[] = [];
 afterEach(() => {

@@ -3,7 +3,7 @@ import { Secret } from '@searchauth/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { sparqueTokenSource } from '../src/token-source.js';
-import { fakeFetch, type Handler, json, jwt, text } from './fake-fetch.js';
+import { fakeFetch, type Handler, json, jwt, text } from '../../core/test/fake-fetch.js';
 
 const clients: SparqueClient[] = [];
 afterEach(() => {

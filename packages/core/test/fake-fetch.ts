@@ -1,3 +1,4 @@
+// Shared by the vendor packages' unit tests (oauth2, sparque): an injected fetch that records the wire.
 /** A recorded request: everything a test asserts about the wire. */
 export interface SeenRequest {
   method: string;
