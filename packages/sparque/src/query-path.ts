@@ -73,12 +73,17 @@ function responseTypeSegment(value: unknown): string {
 const endpointSegment = (name: unknown) =>
   segment(name, 'endpoint').replace(/%3AFILTER$/, ':FILTER');
 
-const pairs = (marker: 'c' | 'p', values: Readonly<Record<string, ParameterValue>> = {}) =>
-  Object.entries(values).flatMap(([name, value]) => [
+function pairs(marker: 'c' | 'p', values: Readonly<Record<string, ParameterValue>> = {}) {
+  // A string or array would pass Object.entries and spell a wrong path character by character.
+  if (typeof values !== 'object' || !values || Array.isArray(values)) {
+    throw invalid(marker === 'c' ? 'context' : 'parameters', 'an object of name -> value');
+  }
+  return Object.entries(values).flatMap(([name, value]) => [
     marker,
     segment(name, 'name'),
     segment(value, name),
   ]);
+}
 
 function segment(value: unknown, name: string): string {
   try {

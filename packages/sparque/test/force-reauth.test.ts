@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { fakeFetch } from '../../core/test/fake-fetch.js';
+import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { sparqueSim } from './sparque-sim.js';
 
 const clients: SparqueClient[] = [];

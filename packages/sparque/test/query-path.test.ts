@@ -179,6 +179,17 @@ describe('buildQueryPath', () => {
       },
     ],
     ['a lone surrogate', { given: parts({ context: { q: '\uD800' } }), want: /q must be/ }],
+    [
+      'parameters given as a string',
+      {
+        given: parts({ endpoints: [{ name: 'e', parameters: 'q=x' as never }] }),
+        want: /parameters must be an object/,
+      },
+    ],
+    [
+      'context given as an array',
+      { given: parts({ context: [['locale', 'en']] as never }), want: /context must be an object/ },
+    ],
     ['no api', { given: parts({ api: undefined as never }), want: /api must be/ }],
     ['an empty version', { given: parts({ version: '' }), want: /version must be/ }],
     [

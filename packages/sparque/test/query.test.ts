@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { fakeFetch, json, text } from '../../core/test/fake-fetch.js';
+import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { RESULTS, sparqueSim } from './sparque-sim.js';
 
 const clients: SparqueClient[] = [];

@@ -1,5 +1,5 @@
-import type { components } from '../src/generated/api.js';
 import { type Handler, json } from '../../core/test/fake-fetch.js';
+import type { components } from '../src/generated/api.js';
 
 export const RESULTS: components['schemas']['ResultsResponse'] = {
   count: 10,

@@ -1,9 +1,9 @@
 import type { TokenRequestContext } from '@searchauth/core';
 import { Secret } from '@searchauth/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeFetch, type Handler, json, jwt, text } from '../../core/test/fake-fetch.js';
 import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { sparqueTokenSource } from '../src/token-source.js';
-import { fakeFetch, type Handler, json, jwt, text } from '../../core/test/fake-fetch.js';
 
 const clients: SparqueClient[] = [];
 afterEach(() => {
