@@ -1,5 +1,6 @@
 import type { ClientPathsWithMethod } from 'openapi-fetch';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { fakeFetch, json } from '../../core/test/fake-fetch.js';
 import type { components, paths } from '../examples/src/generated/search-api.js';
 import {
   createSearchApi,
@@ -8,7 +9,6 @@ import {
   searchAll,
   searchTitles,
 } from '../examples/src/search.js';
-import { fakeFetch, json } from '../../core/test/fake-fetch.js';
 
 const apis: SearchApi[] = [];
 afterEach(() => {

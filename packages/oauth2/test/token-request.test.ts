@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createOAuth2Client, type OAuth2ClientOptions } from '../src/index.js';
 import { fakeFetch, type Handler, json } from '../../core/test/fake-fetch.js';
+import { createOAuth2Client, type OAuth2ClientOptions } from '../src/index.js';
 
 type Api = ReturnType<typeof createOAuth2Client<Record<string, never>>>;
 const clients: Api[] = [];
