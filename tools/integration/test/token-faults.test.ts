@@ -67,12 +67,23 @@ describe.each(cases)('%s', (_name, c) => {
 
   it('a token endpoint outage while the token is valid does not reach callers', async () => {
     const lifetime = c.vendor === 'squirro' ? 600_000 : 3_600_000;
-    const { ledger, client } = ledgeredClient(sim(), c, { clock: fastClock(sim()) });
+    let sawDegraded: () => void = () => {};
+    const degraded = new Promise<void>((resolve) => {
+      sawDegraded = resolve;
+    });
+    const { ledger, client } = ledgeredClient(sim(), c, {
+      clock: fastClock(sim()),
+      onEvent: (event) => {
+        if (event.type === 'degraded') sawDegraded();
+      },
+    });
     await client.call('tent');
     sim().setFaults([onToken(c, { kind: 'server-error', status: 503 })]);
-    // 100 s before expiry: past the refresh margin, callers now wait for each refresh attempt.
+    // 100 s before expiry: past the refresh margin, so a background refresh starts while callers
+    // keep the current token; the refresh fails in the background, at its own pace.
     sim().advanceClock(lifetime - 100_000);
     for (let i = 0; i < 5; i++) await expect(client.call(`tent ${i}`)).resolves.toBeGreaterThan(0);
+    await degraded;
     expect(tokenRequestsOf(sim(), c, 503)).toBeGreaterThanOrEqual(1);
     expect(client.tokens.stats().degraded).toBeGreaterThanOrEqual(1);
     // Past the real expiry the outage shows.
