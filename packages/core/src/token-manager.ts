@@ -64,12 +64,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const accessToken = token?.accessToken;
     if (token && accessToken !== rejected) {
       const refresh = reason === 'refresh';
-      const entry = await toEntry(token);
+      const window = refreshWindow(token, options.refreshMarginSeconds, jitter);
+      // Fingerprint (a digest) only the token that is adopted, not every one looked at while polling.
       if (
-        now() < (refresh ? entry.refreshAt : entry.mustRefreshAt) &&
+        now() < (refresh ? window.refreshAt : window.mustRefreshAt) &&
         !(refresh && accessToken === current?.accessToken)
       ) {
-        return entry;
+        return toEntry(token);
       }
     }
   }
