@@ -20,7 +20,15 @@ export type SearchAuthErrorCode =
   | 'ERR_NOT_FOUND'
   | 'ERR_BAD_REQUEST'
   | 'ERR_JOB_FAILED'
-  | 'ERR_LIMIT_EXCEEDED';
+  | 'ERR_LIMIT_EXCEEDED'
+  | 'ERR_INVALID_GRANT'
+  | 'ERR_INVALID_SCOPE'
+  | 'ERR_INVALID_TARGET'
+  | 'ERR_UNAUTHORIZED_CLIENT'
+  | 'ERR_UNSUPPORTED_GRANT_TYPE'
+  | 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
+  | 'ERR_STORE_UNAVAILABLE'
+  | 'ERR_STORE_TIMEOUT';
 
 /** Where a SearchAuthError happened; each part that is given is named in the message. */
 export interface SearchAuthErrorOptions {
