@@ -3,11 +3,12 @@ import { SearchAuthError } from './errors.js';
 import type { Clock, TokenLease, TokenStore } from './types.js';
 
 /**
- * Wraps each store call (lease release included) in a timeout. A call that throws or does
- * not answer in `ms` is reported to `fail` as ERR_STORE_UNAVAILABLE / ERR_STORE_TIMEOUT (the store's
- * own error only as `cause`: it may quote a connection string) and answers a fallback instead: no
- * token, nothing written, or a lease of our own (a broken store cannot coordinate, and waiting on it
- * would cost callers their token). A lease granted after its call timed out is released at once.
+ * The store as the manager uses it: each call (lease release included) answers within `ms` and never
+ * throws. A call that throws or does not answer in time is reported to `fail` as
+ * ERR_STORE_UNAVAILABLE / ERR_STORE_TIMEOUT (the store's own error only as `cause`: it may quote a
+ * connection string) and answers nothing instead: no token, nothing written, and a lease of our own
+ * (a broken store cannot coordinate, and waiting on it would cost callers their token). A lease
+ * granted after its call timed out is released.
  */
 export function guardStore(
   store: TokenStore,
@@ -16,54 +17,43 @@ export function guardStore(
   vendor: string,
   fail: (error: SearchAuthError) => void,
 ): TokenStore {
-  function guard<T>(name: string, call: () => Promise<T>, fallback: T, wait = ms): Promise<T> {
+  const guard = <T>(name: string, call: () => Promise<T>, fallback?: T, wait = ms) => {
     let timer: unknown;
-    let late = false;
     const answer = Promise.resolve().then(call);
     return Promise.race([
       answer,
       new Promise<never>((_, reject) => {
-        timer = unref(
-          clock.setTimeout(() => {
-            late = true;
-            reject(
-              new SearchAuthError('ERR_STORE_TIMEOUT', `token store ${name} took over ${wait} ms`, {
-                vendor,
-              }),
-            );
-          }, wait),
-        );
+        timer = unref(clock.setTimeout(() => reject(answer), wait));
       }),
     ])
       .catch((cause: unknown) => {
-        if (late) answer.then((v) => (v as TokenLease | undefined)?.release?.()).catch(() => {});
+        const late = cause === answer;
+        if (late) answer.then((lease) => (lease as TokenLease | undefined)?.release?.(), () => {});
         fail(
-          late
-            ? (cause as SearchAuthError)
-            : new SearchAuthError('ERR_STORE_UNAVAILABLE', `token store ${name} failed`, {
-                vendor,
-                cause,
-              }),
+          new SearchAuthError(
+            late ? 'ERR_STORE_TIMEOUT' : 'ERR_STORE_UNAVAILABLE',
+            `token store ${name} ${late ? `took over ${wait} ms` : 'failed'}`,
+            { vendor, cause: late ? undefined : cause },
+          ),
         );
-        return fallback;
+        return fallback as T;
       })
       .finally(() => clock.clearTimeout(timer));
-  }
-  // A store that cannot grant a lease must not stop the mint: go on as the only holder.
+  };
   const alone: TokenLease = { release: async () => {} };
   return {
-    get: (key) => guard('get', () => store.get(key), undefined),
-    set: (key, token) => guard('set', () => store.set(key, token), undefined),
-    delete: (key, token) => guard('delete', () => store.delete(key, token), undefined),
+    get: (key) => guard('get', () => store.get(key)),
+    set: (key, token) => guard('set', () => store.set(key, token)),
+    delete: (key, token) => guard('delete', () => store.delete(key, token)),
     lease:
       store.lease &&
       (async (key, ttl) => {
         const lease = await guard('lease', () => store.lease!(key, ttl), alone);
-        return lease && { release: () => guard('release', () => lease.release(), undefined) };
+        return lease && { release: () => guard('release', () => lease.release()) };
       }),
     waitForChange:
       store.waitForChange &&
       ((key, wait, signal) =>
-        guard('waitForChange', () => store.waitForChange!(key, wait, signal), undefined, wait + ms)),
+        guard('wait', () => store.waitForChange!(key, wait, signal), undefined, wait + ms)),
   };
 }

@@ -18,7 +18,8 @@ import type {
   TokenRequestContext,
 } from './types.js';
 
-type Reason = TokenRequestContext['reason'];
+type Context = TokenRequestContext;
+type Reason = Context['reason'];
 
 /** A forced re-authentication (reason `unauthorized`) at most this often per key: each may burn quota. */
 const FORCED_EVERY_MS = 30_000;
@@ -99,17 +100,20 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   }
 
   /** ERR_UNAUTHORIZED for a key whose fresh tokens the API keeps rejecting. */
-  function rejectedSoon() {
-    const lone = options.mintRevokesPrevious && !options.store?.lease;
-    return Object.assign(
+  const rejectedSoon = () =>
+    Object.assign(
       new SearchAuthError(
         'ERR_UNAUTHORIZED',
-        `the API rejected a token ${Math.round((now() - forcedAt) / 1000)} s after it was issued: check the account's permissions${lone ? ', or whether another process mints for this client (each new token revokes the last): share a store with a lease, e.g. @searchauth/store-redis' : ''}`,
+        `token rejected ${Math.round((now() - forcedAt) / 1000)} s after issue: check the account's permissions${
+          // Without a shared lease, another process's new token may have revoked ours.
+          options.mintRevokesPrevious && !options.store?.lease
+            ? ', or share a store with a lease (@searchauth/store-redis): another process may mint and revoke it'
+            : ''
+        }`,
         { vendor },
       ),
       { retryAfterMs: forcedAt + FORCED_EVERY_MS - now() },
     );
-  }
 
   /**
    * One token request, unless the store already holds a usable newer token. When the store offers
@@ -154,12 +158,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         if (reason === 'refresh') counts.refreshes++;
         const sentAt = now();
         const request = (signal: AbortSignal | undefined) => {
-          const call = source(defined({ signal, reason, rejectedToken }) as TokenRequestContext);
-          unsettled = call;
-          call.then(
-            () => (unsettled = undefined),
-            () => (unsettled = undefined),
-          );
+          const call = (unsettled = source(defined({ signal, reason, rejectedToken }) as Context));
+          const done = () => (unsettled = undefined);
+          call.then(done, done);
           return raceAbort(call, signal, vendor);
         };
         const response = await withTimeout(request, life.signal, requestTimeout, clock, {
@@ -190,11 +191,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         // The server handed back a token the API rejected (SPARQUE's token storage, a Squirro
         // cluster): ask again, forcing re-authentication, after a short pause.
         if (tries === 2) {
-          throw new SearchAuthError(
-            'ERR_UNAUTHORIZED',
-            'the token endpoint keeps handing back the token the API rejected',
-            { vendor },
-          );
+          throw new SearchAuthError('ERR_UNAUTHORIZED', 'token endpoint returns the rejected token', {
+            vendor,
+          });
         }
         await lease?.renew?.(ttl);
         // A refresh is asked again at once; a forced re-authentication after a short pause.
