@@ -1,3 +1,13 @@
-import { build } from 'esbuild'; import { gzipSync } from 'node:zlib';
-const r = await build({ entryPoints: [process.argv[2] ?? 'src/index.ts'], bundle: true, minify: true, format: 'esm', target: 'es2022', external: ['jose'], write: false });
-console.log(gzipSync(r.outputFiles[0].contents, {level:9}).length);
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const r = await build({
+  entryPoints: [process.argv[2] ?? 'src/index.ts'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  external: ['jose'],
+  write: false,
+});
+console.log(gzipSync(r.outputFiles[0].contents, { level: 9 }).length);

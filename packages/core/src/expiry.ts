@@ -51,7 +51,9 @@ export function resolveExpiry(response: TokenResponse, context: ExpiryContext): 
   const stated = [
     at === undefined ? at : at - offset,
     expiresIn === undefined ? expiresIn : sentAt + expiresIn * 1000,
-    exp! <= receivedAt && response.serverDate === undefined && (at ?? expiresIn) !== undefined
+    (exp as number) <= receivedAt &&
+    response.serverDate === undefined &&
+    (at ?? expiresIn) !== undefined
       ? undefined
       : exp,
   ].filter((time) => time !== undefined);
@@ -61,7 +63,10 @@ export function resolveExpiry(response: TokenResponse, context: ExpiryContext): 
       ? sentAt + defaultLifetimeSeconds * 1000
       : undefined;
   // A year at most, like expires_in.
-  if (expiresAt !== undefined && !(expiresAt > receivedAt && expiresAt - sentAt <= 31_536_000_000)) {
+  if (
+    expiresAt !== undefined &&
+    !(expiresAt > receivedAt && expiresAt - sentAt <= 31_536_000_000)
+  ) {
     throw invalidResponse(expiresAt > sentAt ? 'expired on arrival' : 'expiry', where);
   }
   return defined({ accessToken, obtainedAt: sentAt, expiresAt, scope: response.scope });

@@ -28,7 +28,11 @@ export function guardStore(
     ])
       .catch((cause: unknown) => {
         const late = cause === answer;
-        if (late) answer.then((lease) => (lease as TokenLease | undefined)?.release?.(), () => {});
+        if (late)
+          answer.then(
+            (lease) => (lease as TokenLease | undefined)?.release?.(),
+            () => {},
+          );
         fail(
           new SearchAuthError(
             late ? 'ERR_STORE_TIMEOUT' : 'ERR_STORE_UNAVAILABLE',
@@ -48,12 +52,12 @@ export function guardStore(
     lease:
       store.lease &&
       (async (key, ttl) => {
-        const lease = await guard('lease', () => store.lease!(key, ttl), alone);
+        const lease = await guard('lease', () => store.lease?.(key, ttl), alone);
         return lease && { release: () => guard('release', () => lease.release()) };
       }),
     waitForChange:
       store.waitForChange &&
       ((key, wait, signal) =>
-        guard('wait', () => store.waitForChange!(key, wait, signal), undefined, wait + ms)),
+        guard('wait', () => store.waitForChange?.(key, wait, signal), undefined, wait + ms)),
   };
 }

@@ -15,29 +15,27 @@ export type Emit = (type: TokenEventType, entry?: Entry, error?: unknown) => voi
  * one that rejects, is ignored: an unhandled rejection would end a Node process.
  */
 export const createEmitter =
-  (
-    onEvent: ((event: TokenEvent) => void) | undefined,
-    key: () => string,
-    vendor: string,
-  ): Emit =>
+  (onEvent: ((event: TokenEvent) => void) | undefined, key: () => string, vendor: string): Emit =>
   (type, entry, error) => {
     try {
-      (onEvent?.(
-        defined({
-          type,
-          key: key(),
-          vendor,
-          tokenFingerprint: entry?.fingerprint,
-          expiresAt: entry?.expiresAt,
-          // Only SearchAuthError messages are known to be free of secrets.
-          error:
-            error === undefined
-              ? error
-              : isSearchAuthError(error)
-                ? { code: error.code, message: error.message }
-                : { code: 'ERR_TOKEN_SOURCE', message: 'the token source failed' },
-        }),
-      ) as Promise<void> | undefined)?.catch?.(() => {});
+      (
+        onEvent?.(
+          defined({
+            type,
+            key: key(),
+            vendor,
+            tokenFingerprint: entry?.fingerprint,
+            expiresAt: entry?.expiresAt,
+            // Only SearchAuthError messages are known to be free of secrets.
+            error:
+              error === undefined
+                ? error
+                : isSearchAuthError(error)
+                  ? { code: error.code, message: error.message }
+                  : { code: 'ERR_TOKEN_SOURCE', message: 'the token source failed' },
+          }),
+        ) as Promise<void> | undefined
+      )?.catch?.(() => {});
     } catch {
       // A failing listener must not break token delivery.
     }

@@ -158,8 +158,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         if (reason === 'refresh') counts.refreshes++;
         const sentAt = now();
         const request = (signal: AbortSignal | undefined) => {
-          const call = (unsettled = source(defined({ signal, reason, rejectedToken }) as Context));
-          const done = () => (unsettled = undefined);
+          const call = source(defined({ signal, reason, rejectedToken }) as Context);
+          const done = () => {
+            unsettled = undefined;
+          };
+          unsettled = call;
           call.then(done, done);
           return raceAbort(call, signal, vendor);
         };
@@ -191,9 +194,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         // The server handed back a token the API rejected (SPARQUE's token storage, a Squirro
         // cluster): ask again, forcing re-authentication, after a short pause.
         if (tries === 2) {
-          throw new SearchAuthError('ERR_UNAUTHORIZED', 'token endpoint returns the rejected token', {
-            vendor,
-          });
+          throw new SearchAuthError(
+            'ERR_UNAUTHORIZED',
+            'token endpoint returns the rejected token',
+            {
+              vendor,
+            },
+          );
         }
         await lease?.renew?.(ttl);
         // A refresh is asked again at once; a forced re-authentication after a short pause.
