@@ -17,9 +17,9 @@ export function guardStore(
   vendor: string,
   fail: (error: SearchAuthError) => void,
 ): TokenStore {
-  const guard = <T>(name: string, call: () => Promise<T>, fallback?: T, wait = ms) => {
+  const guard = <T>(name: string, call: () => Promise<T> | undefined, fallback?: T, wait = ms) => {
     let timer: unknown;
-    const answer = Promise.resolve().then(call);
+    const answer = Promise.resolve().then(call) as Promise<T>;
     return Promise.race([
       answer,
       new Promise<never>((_, reject) => {
