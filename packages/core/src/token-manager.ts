@@ -58,7 +58,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   let flight: Promise<Entry> | undefined;
   let stopFlight: (() => void) | undefined;
   let waiters = 0;
-  let forcedAt = Number.NEGATIVE_INFINITY;
+  let forcedAt = -FORCED_EVERY_MS;
   const gate = createFailureGate(now, random);
   // Tokens the API rejected lately, so no refresh, peer or server hands one back as current.
   const rejected = new Set<string>();
@@ -202,7 +202,6 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
             },
           );
         }
-        await lease?.renew?.(ttl);
         // A refresh is asked again at once; a forced re-authentication after a short pause.
         if (reason === 'unauthorized') await sleep(clock, 250 * 2 ** tries, life.signal, vendor);
         reason = 'unauthorized';
