@@ -44,7 +44,7 @@ export function createFailureGate(now: () => number, random: () => number) {
         return Object.assign(
           new SearchAuthError(
             known?.code ?? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE',
-            `token request failed (${known?.code}); next try at ${new Date(retryAt).toISOString()}`,
+            `token request failed; retry at ${new Date(retryAt).toISOString()}`,
             { ...known, cause: last },
           ),
           { retryAt },

@@ -17,34 +17,33 @@ export function guardStore(
   vendor: string,
   fail: (error: SearchAuthError) => void,
 ): TokenStore {
-  const guard = <T>(name: string, call: () => Promise<T> | undefined, fallback?: T, wait = ms) => {
-    let timer: unknown;
-    const answer = Promise.resolve().then(call) as Promise<T>;
-    return Promise.race([
-      answer,
-      new Promise<never>((_, reject) => {
-        timer = unref(clock.setTimeout(() => reject(answer), wait));
-      }),
-    ])
-      .catch((cause: unknown) => {
-        const late = cause === answer;
-        if (late)
-          answer.then(
-            (lease) => (lease as TokenLease | undefined)?.release?.(),
-            () => {},
-          );
-        fail(
-          new SearchAuthError(
-            late ? 'ERR_STORE_TIMEOUT' : 'ERR_STORE_UNAVAILABLE',
-            `token store ${name} ${late ? `took over ${wait} ms` : 'failed'}`,
-            { vendor, cause: late ? undefined : cause },
-          ),
+  const guard = <T>(name: string, call: () => Promise<T> | undefined, fallback?: T, wait = ms) =>
+    new Promise<T>((resolve) => {
+      let late = false;
+      const give = (code: 'ERR_STORE_TIMEOUT' | 'ERR_STORE_UNAVAILABLE', cause?: unknown) => {
+        fail(new SearchAuthError(code, `token store ${name} failed`, { vendor, cause }));
+        resolve(fallback as T);
+      };
+      const timer = unref(
+        clock.setTimeout(() => {
+          late = true;
+          give('ERR_STORE_TIMEOUT');
+        }, wait),
+      );
+      Promise.resolve()
+        .then(call)
+        .then(
+          (value) => {
+            clock.clearTimeout(timer);
+            if (late) (value as TokenLease | undefined)?.release?.().catch(() => {});
+            resolve(value as T);
+          },
+          (cause: unknown) => {
+            clock.clearTimeout(timer);
+            if (!late) give('ERR_STORE_UNAVAILABLE', cause);
+          },
         );
-        return fallback as T;
-      })
-      .finally(() => clock.clearTimeout(timer));
-  };
-  const alone: TokenLease = { release: async () => {} };
+    });
   return {
     get: (key) => guard('get', () => store.get(key)),
     set: (key, token) => guard('set', () => store.set(key, token)),
@@ -52,7 +51,10 @@ export function guardStore(
     lease:
       store.lease &&
       (async (key, ttl) => {
-        const lease = await guard('lease', () => store.lease?.(key, ttl), alone);
+        // No answer to a lease request: go on as its holder.
+        const lease = await guard('lease', () => store.lease?.(key, ttl), {
+          release: async () => {},
+        });
         return lease && { release: () => guard('release', () => lease.release()) };
       }),
     waitForChange:

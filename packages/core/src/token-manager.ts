@@ -56,7 +56,6 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const emit = createEmitter(options.onEvent, () => key, vendor);
   let current: Entry | undefined;
   let flight: Promise<Entry> | undefined;
-  let stopFlight: (() => void) | undefined;
   let waiters = 0;
   let forcedAt = -FORCED_EVERY_MS;
   const gate = createFailureGate(now, random);
@@ -118,13 +117,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   /**
    * One token request, unless the store already holds a usable newer token. When the store offers
    * a lease, only its holder mints; the others wait for a change in the store and adopt what the
-   * holder wrote. `stop` ends the wait (dispose, or every caller gave up) but not a request under way.
+   * holder wrote. The wait ends on dispose, and at the next wake once nobody waits for a token any
+   * more (a background refresh goes on: it has no callers to lose).
    */
-  async function mint(reason: Reason, stop: AbortSignal, rejectedToken?: string): Promise<Entry> {
+  async function mint(reason: Reason, rejectedToken?: string): Promise<Entry> {
     let lease: TokenLease | undefined;
     let unsettled: Promise<unknown> | undefined;
     const halt = () => {
-      if (stop.aborted) throw abortedError(vendor);
+      if (life.signal.aborted || (!waiters && reason !== 'refresh')) throw abortedError(vendor);
     };
     const ttl = requestTimeout + 10_000;
     await keyed;
@@ -142,8 +142,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         }
         const ms = Math.min(50 * 2 ** waits, 1000);
         await (store.waitForChange
-          ? store.waitForChange(key, ms * 5, stop)
-          : sleep(clock, ms, stop, vendor));
+          ? store.waitForChange(key, ms * 5, life.signal)
+          : sleep(clock, ms, life.signal, vendor));
         halt();
       }
       if (rejectedToken !== undefined) await store.delete(key, rejectedToken);
@@ -220,9 +220,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   /** Single flight: joins the request in progress or starts one. A failure is not cached. */
   function start(reason: Reason, rejectedToken?: string): Promise<Entry> {
     if (flight) return flight;
-    const own = new AbortController();
-    const stop = AbortSignal.any([life.signal, own.signal]);
-    const promise: Promise<Entry> = mint(reason, stop, rejectedToken).then(
+    const promise: Promise<Entry> = mint(reason, rejectedToken).then(
       (entry) => {
         gate.ok();
         if (!life.signal.aborted) current = entry;
@@ -231,7 +229,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       (error: unknown) => {
         if (life.signal.aborted) throw disposed();
         // Giving up because nobody waits any more says nothing about the token endpoint.
-        if (!stop.aborted) {
+        if ((error as SearchAuthError).code !== 'ERR_ABORTED') {
           gate.failed(error);
           counts.failures++;
           emit('refresh-failure', current, error);
@@ -244,10 +242,6 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       if (flight === promise) flight = undefined;
     };
     flight = promise;
-    stopFlight = () => {
-      own.abort();
-      settle();
-    };
     promise.then(settle, settle);
     return promise;
   }
@@ -264,8 +258,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     try {
       return (await raceAbort(promise, signal, vendor)).accessToken;
     } finally {
-      // The last caller gave up: stop waiting for a lease rather than mint for nobody.
-      if (!--waiters && signal?.aborted) stopFlight?.();
+      waiters--;
     }
   }
 
