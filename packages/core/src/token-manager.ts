@@ -65,13 +65,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     counts.degraded++;
     emit('degraded', current, error);
   };
-  const store = guardStore(
-    options.store ?? memoryStore({ clock }),
-    options.storeTimeoutMs ?? 1000,
-    clock,
-    vendor,
-    degrade,
-  );
+  // The default store answers at once and never fails: only a store given in options is guarded.
+  const store = options.store
+    ? guardStore(options.store, options.storeTimeoutMs ?? 1000, clock, vendor, degrade)
+    : memoryStore({ clock });
   // ERR_ABORTED, as for a caller's signal: either way the call was called off, not failed.
   const disposed = () =>
     new SearchAuthError('ERR_ABORTED', 'the token manager was disposed', { vendor });
@@ -106,7 +103,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         `token rejected ${Math.round((now() - forcedAt) / 1000)} s after issue: check the account's permissions${
           // Without a shared lease, another process's new token may have revoked ours.
           options.mintRevokesPrevious && !options.store?.lease
-            ? ', or share a store with a lease (@searchauth/store-redis): another process may mint and revoke it'
+            ? ', or another process minted and revoked it: share a store (@searchauth/store-redis)'
             : ''
         }`,
         { vendor },
