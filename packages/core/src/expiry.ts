@@ -30,7 +30,8 @@ export const clockOffset = (serverDate: number | undefined, iat: unknown, sentAt
  * Local expiry of a token: the earliest the response states (expiresAt, expiresIn counted from when the
  * request was sent, the JWT `exp`, the last two moved by the clock offset); else the default lifetime;
  * else unknown (the token then lives until the API rejects it). A JWT `exp` that looks past on arrival
- * without a `Date` header to prove it (the server clock may be behind) gives way to a stated expires_in.
+ * gives way to a stated expiry: the server clock may be behind (no `Date` header), or the offset,
+ * rounded up to whole seconds, makes a token with under a second left look dead.
  * A token that has expired by the time the reply is read is ERR_TOKEN_RESPONSE_INVALID.
  */
 export function resolveExpiry(response: TokenResponse, context: ExpiryContext): StoredToken {
@@ -51,11 +52,7 @@ export function resolveExpiry(response: TokenResponse, context: ExpiryContext): 
   const stated = [
     at === undefined ? at : at - offset,
     expiresIn === undefined ? expiresIn : sentAt + expiresIn * 1000,
-    (exp as number) <= receivedAt &&
-    response.serverDate === undefined &&
-    (at ?? expiresIn) !== undefined
-      ? undefined
-      : exp,
+    (exp as number) <= receivedAt && (at ?? expiresIn) !== undefined ? undefined : exp,
   ].filter((time) => time !== undefined);
   const expiresAt = stated.length
     ? Math.min(...stated)

@@ -1,6 +1,6 @@
+import { type Clock, systemClock } from '@searchauth/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../core/test/fake-fetch.js';
-import { type Clock, systemClock } from '@searchauth/core';
 import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { sparqueSim } from './sparque-sim.js';
 
