@@ -35,7 +35,11 @@ export function guardStore(
         .then(
           (value) => {
             clock.clearTimeout(timer);
-            if (late) (value as TokenLease | undefined)?.release?.().catch(() => {});
+            if (late) {
+              Promise.resolve()
+                .then(() => (value as TokenLease | undefined)?.release?.())
+                .catch(() => {});
+            }
             resolve(value as T);
           },
           (cause: unknown) => {
