@@ -169,14 +169,22 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         const { accessToken } = response;
         if (!rejected.has(accessToken)) {
           const held = current?.accessToken === accessToken ? current : undefined;
-          const token = resolveExpiry(response, {
-            ...options,
-            // A token handed back again keeps the expiry it had unless the reply states one.
-            defaultLifetimeSeconds: held ? undefined : options.defaultLifetimeSeconds,
-            vendor,
-            sentAt,
-            receivedAt: now(),
-          });
+          let token: StoredToken;
+          try {
+            token = resolveExpiry(response, {
+              ...options,
+              // A token handed back again keeps the expiry it had unless the reply states one.
+              defaultLifetimeSeconds: held ? undefined : options.defaultLifetimeSeconds,
+              vendor,
+              sentAt,
+              receivedAt: now(),
+            });
+          } catch (error) {
+            // Expired in transit (a server handing back its stored token at the last moment): the
+            // next ask gets a new one, so ask again at once, twice at most.
+            if (tries < 2 && (error as Error).message.includes(' on arrival')) continue;
+            throw error;
+          }
           if (held && token.expiresAt === undefined) {
             // Asking again before must-refresh would bring back the same token: wait until then.
             const mustRefreshAt =

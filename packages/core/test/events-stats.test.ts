@@ -57,9 +57,11 @@ describe('stats', () => {
 });
 
 describe('expiry through the manager', () => {
-  it('a token that expired in transit is ERR_TOKEN_RESPONSE_INVALID', async () => {
+  it('a token that keeps expiring in transit is ERR_TOKEN_RESPONSE_INVALID after 3 asks', async () => {
     const clock = fakeClock();
+    let calls = 0;
     const source: TokenSource = async () => {
+      calls += 1;
       clock.advance(1300); // a 1.3 s reply...
       return { accessToken: 'late', expiresIn: 1 }; // ...with expires_in 1
     };
@@ -68,5 +70,22 @@ describe('expiry through the manager', () => {
       code: 'ERR_TOKEN_RESPONSE_INVALID',
       message: expect.stringContaining('expired on arrival'),
     });
+    expect(calls).toBe(3);
+  });
+
+  it('asks again at once when a server hands back its stored token as it expires', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const source: TokenSource = async () => {
+      calls += 1;
+      clock.advance(300);
+      // The first reply: a stored token with 0.2 s left, gone by the time it arrives.
+      return calls === 1
+        ? { accessToken: 'old', expiresIn: 0.2 }
+        : { accessToken: 'new', expiresIn: 600 };
+    };
+    const manager = createTokenManager({ source, key, clock });
+    expect(await manager.getToken()).toBe('new');
+    expect(calls).toBe(2);
   });
 });
