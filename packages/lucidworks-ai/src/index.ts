@@ -28,6 +28,7 @@ export type {
   EmbeddingModelConfig,
   EmbeddingUseCaseConfig,
   GenerativeModelConfig,
+  KnownUseCase,
   Model,
   ModelConfig,
   ModelsPaths,
@@ -38,6 +39,7 @@ export type {
   PredictPaths,
   UseCase,
   UseCaseConfig,
+  UseCaseName,
 } from './paths.js';
 export type { PredictOptions } from './predict.js';
 export { WAIT_DEFAULTS, type WaitOptions } from './wait.js';

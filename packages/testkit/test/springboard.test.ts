@@ -147,7 +147,9 @@ describe('Springboard Push API', () => {
     // One document padded so that the JSON array is exactly `size` bytes.
     const sized = (size: number) => {
       const base = JSON.stringify([{ ...doc('big'), document: { title: 'Doc big', body: '' } }]);
-      return [{ ...doc('big'), document: { title: 'Doc big', body: 'x'.repeat(size - base.length) } }];
+      return [
+        { ...doc('big'), document: { title: 'Doc big', body: 'x'.repeat(size - base.length) } },
+      ];
     };
     const over = await call(SB, url(), {
       method: 'POST',

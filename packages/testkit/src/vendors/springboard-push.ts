@@ -39,7 +39,10 @@ async function push(
   }
   const bytes = Buffer.byteLength(await ctx.text());
   if (bytes > MAX_BYTES) {
-    return json(413, errorBody(413, `The body is ${bytes} bytes; at most ${MAX_BYTES} per request.`));
+    return json(
+      413,
+      errorBody(413, `The body is ${bytes} bytes; at most ${MAX_BYTES} per request.`),
+    );
   }
   const body = await ctx.json();
   if (!Array.isArray(body) || body.length === 0)
