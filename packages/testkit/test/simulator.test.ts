@@ -14,6 +14,7 @@ describe('startSimulator options', () => {
     ['a zero token lifetime', { tokenLifetimeSeconds: 0 }],
     ['a fractional token lifetime', { tokenLifetimeSeconds: { squirro: 1.5 } }],
     ['a port out of range', { port: 70000 }],
+    ['an unknown SPARQUE role', { sparqueAccountRole: 'Admin' as never }],
     ['an invalid fault', { faults: [{ kind: 'server-error' as const, status: 404 }] }],
   ])('refuses %s', async (_name, options) => {
     const error = await startSimulator(options).catch((e: unknown) => e);
