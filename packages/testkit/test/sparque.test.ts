@@ -190,12 +190,19 @@ describe('SPARQUE Query API', () => {
 
 describe('SPARQUE account without the API Usage role', () => {
   it('gets tokens, but every Query API call answers 401', async () => {
-    const noRole = await startSimulator({ vendors: ['sparque'], sparqueAccountRole: 'Data Provider' });
+    const noRole = await startSimulator({
+      vendors: ['sparque'],
+      sparqueAccountRole: 'Data Provider',
+    });
     try {
       const t = await sparqueToken(noRole);
       const c = noRole.credentials.sparque;
       const base = `${noRole.urls.sparque.baseUrl}/${c.version}/${c.workspace}/api/${c.api}`;
-      for (const rest of ['e/search/results', 'e/search/count', 'e/search/p/query/tent/resultpage']) {
+      for (const rest of [
+        'e/search/results',
+        'e/search/count',
+        'e/search/p/query/tent/resultpage',
+      ]) {
         const res = await call('sparque', `${base}/${rest}`, {
           headers: bearer(t),
           operationId: 'queryEndpoint',

@@ -94,9 +94,13 @@ function query(ctx: RouteContext, state: SimState, path: SparqueQueryPath): Repl
   requireBearer(ctx, state, { vendor: VENDOR, audience: path.workspace, errorBody });
   // An account without the "API Usage" role gets tokens but no API access.
   if (!state.sparque.apiUsage) {
-    fail(401, { message: 'The account lacks the API Usage role.' }, {
-      'WWW-Authenticate': 'Bearer error="invalid_token"',
-    });
+    fail(
+      401,
+      { message: 'The account lacks the API Usage role.' },
+      {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      },
+    );
   }
   if (path.api !== creds.api) return json(404, { message: `No such api: ${path.api}` });
   const q = ctx.url.searchParams;
