@@ -36,11 +36,17 @@ describe('searchauth-sim CLI', () => {
     // Output arrives in chunks: wait for the last vendor's block before reading the whole of it.
     await cli.waitFor('refreshToken');
     await cli.waitFor('sim-oauth2-secret');
-    const tokenUrl = /tokenUrl\s+(http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token)/.exec(
+    await cli.waitFor('oauth/v2/token\n');
+    const tokenUrl = /for curl\): (http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token)/.exec(
       cli.output(),
     )?.[1];
-    expect(cli.output()).toContain('sim-oauth2-secret');
-    expect(cli.output()).toContain('sim-squirro-user-token');
+    // Each vendor's client, created with options in its own names.
+    expect(cli.output()).toMatch(
+      /const client = createOAuth2Client\(\{\n {2}baseUrl: 'http:\/\/127/,
+    );
+    expect(cli.output()).toMatch(/const client = createSquirroClient\(\{\n {2}clusterUrl: 'http:/);
+    expect(cli.output()).toContain("refreshToken: 'sim-squirro-user-token',");
+    expect(cli.output()).toContain("clientSecret: 'sim-oauth2-secret',");
     expect(tokenUrl).toBeDefined();
     const res = await fetch(tokenUrl as string, {
       method: 'POST',
@@ -55,10 +61,35 @@ describe('searchauth-sim CLI', () => {
     expect(cli.output()).toContain('simulator stopped');
   }, 15_000);
 
+  it('starts the Squirro and SPARQUE modes from flags', async () => {
+    const cli = runCli([
+      '--port',
+      '0',
+      '--vendors',
+      'sparque,squirro',
+      '--squirro-reuses-access-tokens',
+      '--sparque-account-role',
+      'Data Provider',
+    ]);
+    await cli.waitFor('sim-squirro-revoked-token');
+    const clusterUrl = /clusterUrl: '(http:[^']+)'/.exec(cli.output())?.[1] as string;
+    const login = () =>
+      fetch(`${clusterUrl}/api/user/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: 'sim-squirro-user-token',
+        }),
+      }).then((r) => r.json() as Promise<{ access_token: string }>);
+    expect((await login()).access_token).toBe((await login()).access_token);
+    cli.child.kill('SIGINT');
+    expect(await cli.exited).toBe(0);
+  }, 15_000);
+
   it('exits 1 with usage on a bad option', async () => {
     const cli = runCli(['--vendors', 'acme']);
     expect(await cli.exited).toBe(1);
     expect(cli.output()).toMatch(/unknown vendor/);
-    expect(cli.output()).toMatch(/Usage: searchauth-sim/);
+    expect(cli.output()).toMatch(/Usage: npx -p @searchauth\/testkit searchauth-sim/);
   }, 15_000);
 });
