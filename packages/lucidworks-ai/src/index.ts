@@ -1,10 +1,20 @@
-export type { SearchAuthErrorCode } from '@searchauth/core';
+export type {
+  Clock,
+  RetryOptions,
+  SearchAuthErrorCode,
+  StoredToken,
+  TokenEvent,
+  TokenLease,
+  TokenManager,
+  TokenStore,
+} from '@searchauth/core';
 export { createLucidworksAIClient, type LucidworksAIClient } from './client.js';
 export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
   isSearchAuthError,
   LUCIDWORKS_IDENTITY,
   lucidworksTokenUrl,
+  memoryStore,
   SearchAuthError,
   Secret,
 } from './deps.js';
