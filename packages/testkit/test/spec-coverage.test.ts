@@ -65,8 +65,8 @@ describe('specs and simulator agree on the endpoints', () => {
 describe('catalogue names come from the spec', () => {
   it("the Lucidworks AI simulator serves exactly the spec's KnownUseCase slugs", async () => {
     const spec = await loadSpec('lucidworks-ai');
-    const schemas = (spec?.doc.components as { schemas: Record<string, { enum?: string[] }> })
-      .schemas;
+    if (!spec) throw new Error('specs/lucidworks-ai.yaml is missing');
+    const { schemas } = spec.doc.components as { schemas: Record<string, { enum?: string[] }> };
     expect(Object.keys(USE_CASES).sort()).toEqual([...(schemas.KnownUseCase?.enum ?? [])].sort());
   });
 });
