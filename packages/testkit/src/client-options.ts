@@ -54,10 +54,12 @@ export const CLIENT_USAGE: { [V in VendorName]: { factory: string; pkg: string }
 };
 
 /**
- * The client options of every started vendor (a vendor not started is absent). Pass one straight
- * to its client: `createSquirroClient(simulatorClientOptions(sim).squirro)`.
+ * The client options of every started vendor; like `sim.urls`, a vendor not started throws
+ * ERR_INVALID_OPTIONS on access. Pass one straight to its client:
+ * `createSquirroClient(simulatorClientOptions(sim).squirro)`. Read it again after
+ * `rotateClientSecret` or a refresh-token rotation: the values are copied when called.
  */
-export function simulatorClientOptions(sim: Simulator): Partial<SimulatorClientOptions> {
+export function simulatorClientOptions(sim: Simulator): SimulatorClientOptions {
   const c = sim.credentials;
   const all: { [V in VendorName]: () => SimulatorClientOptions[V] } = {
     sparque: () => ({
@@ -97,5 +99,13 @@ export function simulatorClientOptions(sim: Simulator): Partial<SimulatorClientO
       clientSecret: c.oauth2.clientSecret,
     }),
   };
-  return Object.fromEntries(sim.vendors.map((vendor) => [vendor, all[vendor]()]));
+  const options = {} as SimulatorClientOptions;
+  for (const vendor of Object.keys(all) as VendorName[]) {
+    // Reading the URLs of a vendor not started throws the same error as `sim.urls` does.
+    Object.defineProperty(options, vendor, {
+      enumerable: sim.vendors.includes(vendor),
+      ...(sim.vendors.includes(vendor) ? { value: all[vendor]() } : { get: all[vendor] }),
+    });
+  }
+  return options;
 }

@@ -33,7 +33,7 @@ export function describeSimulator(sim: Simulator): string {
     const { factory, pkg } = CLIENT_USAGE[vendor];
     lines.push(`// ${vendor}: import { ${factory} } from '${pkg}';`);
     lines.push(`const client = ${factory}({`);
-    for (const [name, value] of Object.entries(options[vendor] ?? {}))
+    for (const [name, value] of Object.entries(options[vendor]))
       lines.push(`  ${name}: ${literal(value)},`);
     lines.push('});');
     lines.push(`// then: ${firstCall(sim, vendor)}`);

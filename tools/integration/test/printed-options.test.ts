@@ -80,16 +80,12 @@ describe('the options the simulator CLI prints', () => {
 
   it('simulatorClientOptions() objects type-check as the options of each client', () => {
     const options = simulatorClientOptions(sim());
-    const started = <T>(value: T | undefined): T => {
-      if (value === undefined) throw new Error('vendor not started');
-      return value;
-    };
     const clients = [
-      createSparqueClient(started(options.sparque)),
-      createSpringboardClient(started(options['lucidworks-springboard'])),
-      createLucidworksAIClient(started(options['lucidworks-ai'])),
-      createSquirroClient(started(options.squirro)),
-      createOAuth2Client<paths>(started(options.oauth2)),
+      createSparqueClient(options.sparque),
+      createSpringboardClient(options['lucidworks-springboard']),
+      createLucidworksAIClient(options['lucidworks-ai']),
+      createSquirroClient(options.squirro),
+      createOAuth2Client<paths>(options.oauth2),
     ];
     for (const client of clients) client.dispose();
   });

@@ -17,9 +17,7 @@ async function simulator(options: Parameters<typeof startSimulator>[0]) {
 describe('SPARQUE account without the API Usage role (every API call answers 401)', () => {
   it('fails each call with ERR_UNAUTHORIZED after one forced login at most: no token loop', async () => {
     const sim = await simulator({ vendors: ['sparque'], sparqueAccountRole: 'Data Provider' });
-    const options = simulatorClientOptions(sim).sparque;
-    if (!options) throw new Error('sparque not started');
-    const client = createSparqueClient(options);
+    const client = createSparqueClient(simulatorClientOptions(sim).sparque);
     const search = () =>
       client.query({ endpoints: [{ name: 'search', parameters: { query: 'tent' } }] });
 
@@ -40,7 +38,6 @@ describe('Squirro multi-node cluster (a login hands back the still-valid access 
   it('recovers when a login returned a token older than the client assumes: one 401, one new login', async () => {
     const sim = await simulator({ vendors: ['squirro'], squirroReusesAccessTokens: true });
     const options = simulatorClientOptions(sim).squirro;
-    if (!options) throw new Error('squirro not started');
     const search = (client: ReturnType<typeof createSquirroClient>) =>
       client.searchItems({ projectId: sim.credentials.squirro.projectId, query: 'tent' });
 
