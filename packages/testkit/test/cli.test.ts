@@ -32,7 +32,7 @@ function runCli(args: string[]) {
   return { child, exited, waitFor, output: () => output };
 }
 
-describe('searchauth-sim CLI', () => {
+describe('searchauth-sim CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('prints every vendor URL and credential, serves curl-able requests, and stops on SIGINT', async () => {
     const cli = runCli(['--port', '0', '--vendors', 'oauth2,squirro']);
     await cli.waitFor('Ctrl-C stops it');
@@ -62,7 +62,7 @@ describe('searchauth-sim CLI', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
     expect(cli.output()).toContain('simulator stopped');
-  }, SPAWN_TIMEOUT_MS);
+  });
 
   it('starts the Squirro and SPARQUE modes from flags', async () => {
     const cli = runCli([
@@ -87,12 +87,12 @@ describe('searchauth-sim CLI', () => {
     expect((await login()).access_token).toBe((await login()).access_token);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
-  }, SPAWN_TIMEOUT_MS);
+  });
 
   it('exits 1 with usage on a bad option', async () => {
     const cli = runCli(['--vendors', 'acme']);
     expect(await cli.exited).toBe(1);
     expect(cli.output()).toMatch(/unknown vendor/);
     expect(cli.output()).toMatch(/Usage: npx -p @searchauth\/testkit searchauth-sim/);
-  }, SPAWN_TIMEOUT_MS);
+  });
 });
