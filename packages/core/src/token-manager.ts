@@ -57,7 +57,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   let current: Entry | undefined;
   let flight: Promise<Entry> | undefined;
   let waiters = 0;
-  let forcedAt = -FORCED_EVERY_MS;
+  // The token the last forced re-authentication brought: if the API rejects it while fresh, the
+  // account, not the token, is at fault.
+  let forced: Entry | undefined;
   const gate = createFailureGate(now, random);
   // Tokens the API rejected lately, so no refresh, peer or server hands one back as current.
   const rejected = new Set<string>();
@@ -100,7 +102,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     Object.assign(
       new SearchAuthError(
         'ERR_UNAUTHORIZED',
-        `token rejected ${Math.round((now() - forcedAt) / 1000)} s after issue: check the account's permissions${
+        `token rejected ${Math.round((now() - (forced as Entry).obtainedAt) / 1000)} s after issue: check the account's permissions${
           // Without a shared lease, another process's new token may have revoked ours.
           options.mintRevokesPrevious && !options.store?.lease
             ? ', or another process minted and revoked it: share a store (@searchauth/store-redis)'
@@ -108,7 +110,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         }`,
         { vendor },
       ),
-      { retryAfterMs: forcedAt + FORCED_EVERY_MS - now() },
+      { retryAfterMs: (forced as Entry).obtainedAt + FORCED_EVERY_MS - now() },
     );
 
   /**
@@ -147,9 +149,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       emit('refresh-start', current);
       for (let tries = 0; ; tries++) {
         halt();
-        if (reason === 'unauthorized') {
-          if (!tries && now() - forcedAt < FORCED_EVERY_MS) throw rejectedSoon();
-          forcedAt = now();
+        if (
+          !tries &&
+          forced?.accessToken === rejectedToken &&
+          now() <
+            Math.min(forced?.refreshAt as number, (forced?.obtainedAt as number) + FORCED_EVERY_MS)
+        ) {
+          throw rejectedSoon();
         }
         counts.mints++;
         if (reason === 'refresh') counts.refreshes++;
@@ -193,6 +199,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           }
           await store.set(key, token);
           const entry = await toEntry(token);
+          if (reason === 'unauthorized') forced = entry;
           emit('refresh-success', entry);
           return entry;
         }
