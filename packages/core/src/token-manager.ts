@@ -4,6 +4,7 @@ import { SearchAuthError } from './errors.js';
 import { resolveExpiry } from './expiry.js';
 import { refreshWindow } from './margin.js';
 import { memoryStore } from './memory-store.js';
+import { checkManagerOptions } from './options.js';
 import { fingerprint } from './secret.js';
 import { createEmitter, type Entry } from './token-events.js';
 import { defined } from './token-http.js';
@@ -20,6 +21,7 @@ type Reason = TokenRequestContext['reason'];
 
 /** One token per key: cached, refreshed ahead of expiry in the background, one request at a time. */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  checkManagerOptions(options);
   const { source, key: parts } = options;
   if (typeof source !== 'function' || !parts?.vendor || !parts.tokenUrl || !parts.clientId) {
     throw new SearchAuthError('ERR_INVALID_OPTIONS', 'createTokenManager needs a source and a key');

@@ -1,0 +1,5 @@
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+const dir = process.argv[2];
+const r = await build({ entryPoints: [dir + '/src/index.ts'], bundle: true, minify: true, format: 'esm', target: 'es2022', external: ['jose'], write: false });
+console.log(gzipSync(r.outputFiles[0].contents, {level: 9}).length, r.outputFiles[0].contents.length);
