@@ -5,6 +5,7 @@ import { isSearchAuthError, SearchAuthError } from './errors.js';
 import { checkOptions } from './options.js';
 import { lowLevelCode, remember } from './redact.js';
 import { parseRetryAfter } from './retry.js';
+import { HEADER_SAFE } from './token-http.js';
 import type { AuthFetchOptions } from './types.js';
 
 /**
@@ -14,18 +15,23 @@ import type { AuthFetchOptions } from './types.js';
  * Response whatever its status; failures are SearchAuthErrors (a malformed URL stays a TypeError).
  */
 export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
-  checkOptions(options, AUTH_FETCH_RULES, 'createAuthFetch', options?.tokens?.vendor);
+  checkOptions(
+    options,
+    'tokens:o! apiOrigin:u! fetch:f retry:x timeoutMs:p maxReplayBodyBytes:n clock:o random:f',
+    'createAuthFetch',
+    options?.tokens?.vendor,
+  );
   const { tokens, timeoutMs, retry = {} } = options;
   const { vendor } = tokens;
-  if (retry) checkOptions(retry, RETRY_RULES, 'createAuthFetch retry', vendor);
-  const origins = [options.apiOrigin].flat().map((origin) => {
-    if (!URL.canParse(origin)) {
-      throw new SearchAuthError('ERR_INVALID_OPTIONS', 'createAuthFetch: apiOrigin must be a URL', {
-        vendor,
-      });
-    }
-    return new URL(origin).origin;
-  });
+  if (retry) {
+    checkOptions(
+      retry,
+      'maxAttempts:p baseDelayMs:n maxDelayMs:n budgetMs:n statuses:o retryNonIdempotent:b',
+      'createAuthFetch retry',
+      vendor,
+    );
+  }
+  const origins = [options.apiOrigin].flat().map((origin) => new URL(origin).origin);
   const isApi = (url: string) =>
     origins.some((o) => url.startsWith(`${o}/`)) || origins.includes(new URL(url).origin);
   const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -88,7 +94,7 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
             const headers = new Headers(get('headers'));
             if (token) {
               // Headers.set would throw a TypeError quoting the token.
-              if (!/^[\x21-\x7e]+$/.test(token)) {
+              if (!HEADER_SAFE.test(token)) {
                 throw new SearchAuthError(
                   'ERR_TOKEN_RESPONSE_INVALID',
                   'the access token is not a valid header value',
@@ -155,23 +161,3 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
     }
   };
 }
-
-const AUTH_FETCH_RULES: Record<string, string> = {
-  tokens: 'o!',
-  apiOrigin: 'a!',
-  fetch: 'f',
-  retry: 'x',
-  timeoutMs: 'p',
-  maxReplayBodyBytes: 'n',
-  clock: 'o',
-  random: 'f',
-};
-
-const RETRY_RULES: Record<string, string> = {
-  maxAttempts: 'p',
-  baseDelayMs: 'n',
-  maxDelayMs: 'n',
-  budgetMs: 'n',
-  statuses: 'o',
-  retryNonIdempotent: 'b',
-};

@@ -20,21 +20,16 @@ export function scrub(text: string): string {
 }
 
 /**
- * The cause, or a copy of it (name, message, code and stack scrubbed, its own cause cleaned in
- * turn) when any of them quotes a known secret; a string cause is scrubbed.
+ * The cause, or, when its message, stack or own cause quotes a known secret, a scrubbed copy (same
+ * name and message, cleaned cause); a string cause is scrubbed.
  */
-export function cleanCause(cause: unknown, depth = 0): unknown {
-  if (!(cause instanceof Error) || depth > 4)
-    return typeof cause === 'string' ? scrub(cause) : cause;
-  const inner = cleanCause(cause.cause, depth + 1);
-  const text = `${cause.message}${cause.stack}`;
-  if (scrub(text) === text && inner === cause.cause) return cause;
-  const copy = Object.assign(new Error(scrub(cause.message), { cause: inner }), {
-    name: cause.name,
-    code: (cause as { code?: unknown }).code,
-  });
-  copy.stack = scrub(`${cause.stack}`);
-  return copy;
+export function cleanCause(cause: unknown): unknown {
+  if (!(cause instanceof Error)) return typeof cause === 'string' ? scrub(cause) : cause;
+  const inner = cleanCause(cause.cause);
+  const text = cause.message + cause.stack;
+  return scrub(text) === text && inner === cause.cause
+    ? cause
+    : Object.assign(new Error(scrub(cause.message), { cause: inner }), { name: cause.name });
 }
 
 /**
@@ -44,7 +39,7 @@ export function cleanCause(cause: unknown, depth = 0): unknown {
 export function lowLevelCode(cause: unknown): string | undefined {
   for (let depth = 0; cause && depth < 5; depth++) {
     const { code } = cause as { code?: unknown };
-    if (typeof code === 'string' && /^[A-Z][A-Z\d_]+$/.test(code)) return code;
+    if (/^[A-Z][A-Z\d_]+$/.test(code as string)) return code as string;
     cause = (cause as { cause?: unknown }).cause;
   }
 }

@@ -18,6 +18,9 @@ export const defined = <T extends object>(value: T) =>
 export const invalidResponse = (what: string, where: { vendor: string; url?: string }) =>
   new SearchAuthError('ERR_TOKEN_RESPONSE_INVALID', `invalid token response: ${what}`, where);
 
+/** Visible ASCII only: what fits in an Authorization header, and never an HTML page. */
+export const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
 /** Validates an OAuth2 token response object; anything malformed is ERR_TOKEN_RESPONSE_INVALID. */
 export function parseTokenResponse(
   body: unknown,
@@ -32,8 +35,7 @@ export function parseTokenResponse(
   const seconds = typeof raw === 'string' && /^\d+$/.test(raw) ? +raw : raw;
   const problem = !object
     ? 'not a JSON object'
-    : // Visible ASCII only: what fits in an Authorization header, and never an HTML page.
-      typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)
+    : typeof token !== 'string' || !HEADER_SAFE.test(token)
       ? 'access_token'
       : type != null && !(typeof type === 'string' && /^bearer$/i.test(type))
         ? 'token_type'

@@ -105,7 +105,8 @@ describe('clientCredentials', () => {
   });
 
   it('maps the vendor status codes it is given', async () => {
-    nock('https://id.example.com').post('/token').reply(401, { error: 'invalid_client' });
+    // No OAuth error in the body: an OAuth `error` would name its own code (issue 11.13).
+    nock('https://id.example.com').post('/token').reply(401, { message: 'no' });
     const source = clientCredentials({
       vendor: 'v',
       tokenUrl: 'https://id.example.com/token',

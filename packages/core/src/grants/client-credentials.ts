@@ -41,15 +41,7 @@ export interface ClientCredentialsOptions {
 export function clientCredentials(options: ClientCredentialsOptions): TokenSource {
   checkOptions(
     options,
-    {
-      ...FORM_RULES,
-      clientId: 'c!',
-      clientSecret: 'c!',
-      scope: 's',
-      audience: 's',
-      resource: 'a',
-      paramsIn: '|body|query',
-    },
+    `${FORM_RULES} clientId:c! clientSecret:c! scope:s audience:s resource:a paramsIn:body|query`,
     'clientCredentials',
     options?.vendor,
   );

@@ -16,18 +16,8 @@ export interface FormOptions
 }
 
 /** The option rules (see `checkOptions`) every form-posting grant shares. */
-export const FORM_RULES: Record<string, string> = {
-  vendor: 's!',
-  tokenUrl: 's!',
-  clientAuth: '|basic|body',
-  basicEncoding: '|rfc6749|plain',
-  extraParams: 'o',
-  fetch: 'f',
-  allowInsecureHttp: 'b',
-  timeoutMs: 'p',
-  statusCodes: 'o',
-  urlOption: 's',
-};
+export const FORM_RULES =
+  'vendor:s! tokenUrl:s! clientAuth:basic|body basicEncoding:rfc6749|plain extraParams:o fetch:f allowInsecureHttp:b timeoutMs:p statusCodes:o urlOption:s';
 
 // btoa takes Latin-1 only: send the UTF-8 bytes, as servers decode them.
 const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));

@@ -38,13 +38,7 @@ const optional = (value: string | Secret | undefined) =>
 export function refreshTokenGrant(options: RefreshTokenGrantOptions): TokenSource {
   checkOptions(
     options,
-    {
-      ...FORM_RULES,
-      refreshToken: 'c!',
-      clientId: 'c',
-      clientSecret: 'c',
-      onRefreshTokenRotated: 'f',
-    },
+    `${FORM_RULES} refreshToken:c! clientId:c clientSecret:c onRefreshTokenRotated:f`,
     'refreshTokenGrant',
     options?.vendor,
   );
