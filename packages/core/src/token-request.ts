@@ -152,12 +152,17 @@ export async function sendTokenRequest(options: TokenRequestOptions): Promise<To
       const { error } = Object(parseJson(await readText(response, 16_384).catch(() => undefined)));
       const oauth = OAUTH_ERRORS.test(error) ? (error as string) : '';
       const codes = options.statusCodes ?? {};
-      const code = oauth
-        ? (codes[oauth] ?? `ERR_${oauth.toUpperCase()}`)
-        : // A 404 without an error body is a wrong URL, whatever the vendor's 404 otherwise means.
-          ((status !== 404 || error ? codes[status] : undefined) ??
-          (status === 404 ? 'ERR_TOKEN_ENDPOINT_NOT_FOUND' : TOKEN_CODES[status]) ??
-          (status > 499 ? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE' : 'ERR_TOKEN_RESPONSE_INVALID'));
+      // The caller's map first (by OAuth error, then by status), then the OAuth error's own code.
+      // A 404 without an error body is a wrong URL, whatever the vendor's 404 otherwise means.
+      const code =
+        codes[oauth] ??
+        (status !== 404 || error ? codes[status] : undefined) ??
+        (oauth
+          ? `ERR_${oauth.toUpperCase()}`
+          : status === 404
+            ? 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
+            : (TOKEN_CODES[status] ??
+              (status > 499 ? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE' : 'ERR_TOKEN_RESPONSE_INVALID')));
       throw new SearchAuthError(
         code as SearchAuthErrorCode,
         code === 'ERR_TOKEN_ENDPOINT_NOT_FOUND'

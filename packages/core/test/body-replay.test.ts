@@ -5,12 +5,13 @@ async function* chunks(parts: string[]) {
   for (const part of parts) yield new TextEncoder().encode(part);
 }
 
-/** What Node's stream.Readable offers fetch: an async iterable of Buffers (no node: import needed). */
-const readableLike = (parts: string[]) => ({
-  async *[Symbol.asyncIterator]() {
+/** What Node's stream.Readable offers fetch: a one-shot async iterable of Buffers (no node: import). */
+const readableLike = (parts: string[]) => {
+  const once = (async function* () {
     for (const part of parts) yield Buffer.from(part);
-  },
-});
+  })();
+  return { [Symbol.asyncIterator]: () => once };
+};
 
 const post = (body: unknown) =>
   ({ method: 'POST', body, duplex: 'half' }) as unknown as RequestInit;

@@ -105,8 +105,7 @@ describe('clientCredentials', () => {
   });
 
   it('maps the vendor status codes it is given', async () => {
-    // No OAuth error in the body: an OAuth `error` would name its own code (issue 11.13).
-    nock('https://id.example.com').post('/token').reply(401, { message: 'no' });
+    nock('https://id.example.com').post('/token').reply(401, { error: 'invalid_client' });
     const source = clientCredentials({
       vendor: 'v',
       tokenUrl: 'https://id.example.com/token',

@@ -57,7 +57,9 @@ describe('no known token or secret in any error', () => {
     });
     const error = new SearchAuthError('ERR_NETWORK', 'request failed', { vendor: 'v', cause });
     expect(everywhere(error)).not.toContain(secret.reveal());
-    expect(((error.cause as Error).cause as Error).message).toBe('invalid header value: [redacted]');
+    expect(((error.cause as Error).cause as Error).message).toBe(
+      'invalid header value: [redacted]',
+    );
   });
 
   it('scrubs a token endpoint reply that echoes the client secret', async () => {

@@ -29,15 +29,18 @@ describe('clientCredentials: resource (RFC 8707) and Basic encoding', () => {
     ['rfc6749', 'rfc6749', 'Basic bXklMkJhcHArKyUzQWlkOnMlMkZlJTNEY3IlN0VldCU0MCUyNSUyNg=='],
     // plain: base64 of "id:secret" as the vendors' docs show.
     ['plain', 'plain', 'Basic bXkrYXBwICA6aWQ6cy9lPWNyfmV0QCUm'],
-  ] as const)('encodes Basic credentials byte for byte (%s)', async (_mode, basicEncoding, header) => {
-    const fetch = fakeFetch(ok);
-    await clientCredentials({
-      ...base,
-      clientId: 'my+app  :id',
-      clientSecret: 's/e=cr~et@%&',
-      basicEncoding,
-      fetch,
-    })(context);
-    expect(fetch.seen[0]?.headers.authorization).toBe(header);
-  });
+  ] as const)(
+    'encodes Basic credentials byte for byte (%s)',
+    async (_mode, basicEncoding, header) => {
+      const fetch = fakeFetch(ok);
+      await clientCredentials({
+        ...base,
+        clientId: 'my+app  :id',
+        clientSecret: 's/e=cr~et@%&',
+        basicEncoding,
+        fetch,
+      })(context);
+      expect(fetch.seen[0]?.headers.authorization).toBe(header);
+    },
+  );
 });

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { clientCredentials, refreshTokenGrant, sendTokenRequest } from '../src/index.js';
+import {
+  clientCredentials,
+  refreshTokenGrant,
+  type SearchAuthError,
+  sendTokenRequest,
+} from '../src/index.js';
 import { fakeFetch, json } from './fake-fetch.js';
 import { fakeClock, T0 } from './support.js';
 
 const url = 'https://id.example.com/token';
+/** The SearchAuthError the request fails with. */
 const post = (fetch: typeof globalThis.fetch, extra = {}) =>
-  sendTokenRequest({ vendor: 'v', url, headers: {}, body: 'a=1', fetch, ...extra }).catch(
-    (error: unknown) => error as Error & Record<string, unknown>,
+  sendTokenRequest({ vendor: 'v', url, headers: {}, body: 'a=1', fetch, ...extra }).then(
+    () => {
+      throw new Error('resolved');
+    },
+    (error: unknown) => error as SearchAuthError,
   );
 const answer = (response: () => Response) => fakeFetch(response);
 
@@ -22,7 +31,9 @@ describe('token endpoint errors name the cause and the fix', () => {
     );
     // A vendor whose 404 means something (Squirro: unknown refresh token) keeps it when the body says so.
     const said = () => json({ error: 'Invalid refresh token.' }, 404);
-    expect(await post(answer(said), { statusCodes: { 404: 'ERR_REFRESH_TOKEN_INVALID' } })).toMatchObject({
+    expect(
+      await post(answer(said), { statusCodes: { 404: 'ERR_REFRESH_TOKEN_INVALID' } }),
+    ).toMatchObject({
       code: 'ERR_REFRESH_TOKEN_INVALID',
     });
   });
@@ -34,13 +45,16 @@ describe('token endpoint errors name the cause and the fix', () => {
     ['invalid_target', 400, 'ERR_INVALID_TARGET'],
     ['unauthorized_client', 400, 'ERR_UNAUTHORIZED_CLIENT'],
     ['unsupported_grant_type', 400, 'ERR_UNSUPPORTED_GRANT_TYPE'],
-  ])('maps the OAuth error %s to its own code, naming it but not the description', async (error, status, code) => {
-    const reply = () => json({ error, error_description: 'scope=admin for client 42' }, status);
-    const failure = await post(answer(reply));
-    expect(failure).toMatchObject({ code, status });
-    expect(failure.message).toContain(`token request failed: ${error}`);
-    expect(failure.message).not.toContain('admin');
-  });
+  ])(
+    'maps the OAuth error %s to its own code, naming it but not the description',
+    async (error, status, code) => {
+      const reply = () => json({ error, error_description: 'scope=admin for client 42' }, status);
+      const failure = await post(answer(reply));
+      expect(failure).toMatchObject({ code, status });
+      expect(failure.message).toContain(`token request failed: ${error}`);
+      expect(failure.message).not.toContain('admin');
+    },
+  );
 
   it('the refresh grant keeps ERR_REFRESH_TOKEN_INVALID for invalid_grant', async () => {
     const source = refreshTokenGrant({
@@ -55,7 +69,9 @@ describe('token endpoint errors name the cause and the fix', () => {
   });
 
   it('names the low-level code of a network failure, found causes deep', async () => {
-    const deep = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' });
+    const deep = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), {
+      code: 'ECONNREFUSED',
+    });
     const refused: typeof fetch = async () => {
       throw new TypeError('fetch failed', { cause: new Error('wrapped', { cause: deep }) });
     };
@@ -97,8 +113,8 @@ describe('token endpoint errors name the cause and the fix', () => {
       urlOption: 'identityBaseUrl',
       fetch: answer(() => new Response('', { status: 404 })),
     });
-    await expect(source({ signal: new AbortController().signal, reason: 'initial' })).rejects.toThrow(
-      'check identityBaseUrl',
-    );
+    await expect(
+      source({ signal: new AbortController().signal, reason: 'initial' }),
+    ).rejects.toThrow('check identityBaseUrl');
   });
 });

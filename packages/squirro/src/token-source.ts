@@ -21,6 +21,8 @@ export function squirroTokenSource(
     fetch: options.fetch,
     allowInsecureHttp: options.allowInsecureHttp,
     timeoutMs: options.tokenTimeoutMs,
+    // A wrong cluster URL (a trailing /api, say) answers the login with 404.
+    urlOption: 'clusterUrl',
     statusCodes: { 404: 'ERR_REFRESH_TOKEN_INVALID', 410: 'ERR_REFRESH_TOKEN_EXPIRED' },
   });
 }
