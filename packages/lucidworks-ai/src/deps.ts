@@ -4,6 +4,7 @@ export {
   CLIENT_OPTIONS,
   checkOptions,
   isSearchAuthError,
+  memoryStore,
   SearchAuthError,
   Secret,
   sleep,

@@ -5,6 +5,7 @@ export {
   checkOptions,
   httpError,
   isSearchAuthError,
+  memoryStore,
   SearchAuthError,
   Secret,
 } from '@searchauth/core';

@@ -9,6 +9,7 @@ export {
   httpError,
   isSearchAuthError,
   isSecret,
+  memoryStore,
   parseTokenResponse,
   SearchAuthError,
   Secret,
