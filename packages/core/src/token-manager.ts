@@ -6,6 +6,7 @@ import { resolveExpiry } from './expiry.js';
 import { guardStore } from './guarded-store.js';
 import { refreshWindow } from './margin.js';
 import { memoryStore } from './memory-store.js';
+import { checkManagerOptions } from './options.js';
 import { fingerprint } from './secret.js';
 import { createEmitter, type Entry } from './token-events.js';
 import { defined } from './token-http.js';
@@ -26,6 +27,7 @@ const FORCED_EVERY_MS = 30_000;
 
 /** One token per key: cached, refreshed ahead of expiry in the background, one request at a time. */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  checkManagerOptions(options);
   const { source, key: parts } = options;
   if (typeof source !== 'function' || !parts?.vendor || !parts.tokenUrl || !parts.clientId) {
     throw new SearchAuthError('ERR_INVALID_OPTIONS', 'createTokenManager needs a source and a key');

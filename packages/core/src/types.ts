@@ -107,13 +107,20 @@ export interface TokenStats {
   leaseWaits: number;
 }
 
-/** The parts of a manager key; the client id is hashed, never stored as is. */
+/**
+ * The parts of a manager key; the client id is hashed, never stored as is. Give every request
+ * parameter that changes the token (scope, audience, resource, extraParams): tokens that differ in
+ * any of them must not share a key.
+ */
 export interface TokenKeyParts {
   vendor: string;
   tokenUrl: string;
   clientId: string | Secret;
   scope?: string;
   tenant?: string;
+  audience?: string;
+  resource?: string | string[];
+  extraParams?: Record<string, string>;
 }
 
 /** Options of `createTokenManager`: where tokens come from, the key they are kept under, and timing. */
