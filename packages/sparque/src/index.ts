@@ -12,7 +12,11 @@ export {
   type ResponseType,
   sparquePathSerializer,
 } from './query-path.js';
-export { parseSparqueTokenResponse } from './token-response.js';
+export {
+  parseSparqueTokenResponse,
+  type SparqueTokenFields,
+  type SparqueTokenParser,
+} from './token-response.js';
 export {
   type AuthContentType,
   type SparqueTokenSourceOptions,
