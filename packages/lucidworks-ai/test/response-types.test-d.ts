@@ -26,5 +26,10 @@ export async function consumer() {
     // The documented example sends topK -1.
     modelConfig: { topK: -1 },
   });
+  await ai.predict('rag', 'llama-3-8b-instruct', {
+    batch: [{ text: 'hi' }],
+    // @ts-expect-error topK is a number, not `unknown`
+    modelConfig: { topK: 'all' },
+  });
   return { slug, models, state };
 }

@@ -280,7 +280,7 @@ export interface components {
              * @description Sample from the k most likely tokens. The documented example sends -1, which is taken
              *     to mean "no top-k limit".
              */
-            topK?: number | -1 | unknown;
+            topK?: -1 | number;
             topP?: number;
         } & {
             [key: string]: unknown;
