@@ -3,7 +3,7 @@ export { createSparqueClient, type SparqueClient, type SparqueQueryPaths } from 
 export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
 export type { components, operations, paths } from './generated/api.js';
 export { SPARQUE_HOSTS, type SparqueClientOptions } from './options.js';
-export type { SparqueQuery, SparqueResponses } from './query.js';
+export type { ResultObject, SparqueQuery, SparqueResponses, TupleEntry } from './query.js';
 export {
   buildQueryPath,
   type EndpointCall,
