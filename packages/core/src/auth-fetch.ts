@@ -151,7 +151,7 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
             ? (parseRetryAfter(response.headers.get('retry-after'), now) ??
               (options.random ?? Math.random)() *
                 Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)))
-            : Number.NaN;
+            : NaN;
         if (!(delay <= maxDelayMs && now - started + delay <= budgetMs)) return response;
         discard(response);
         await sleep(clock, delay, signal, vendor);

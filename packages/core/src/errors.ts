@@ -92,8 +92,12 @@ export class SearchAuthError extends Error {
       cause === undefined ? cause : { cause },
     );
     // Own enumerable fields in toJSON order; `cause` stays out (Error makes it non-enumerable).
-    Object.assign(this, { name: 'SearchAuthError', code, vendor, status, method, url });
-    Object.assign(this, causeCode && { causeCode }, retryAfterMs !== undefined && { retryAfterMs });
+    Object.assign(
+      this,
+      { name: 'SearchAuthError', code, vendor, status, method, url },
+      causeCode && { causeCode },
+      retryAfterMs !== undefined && { retryAfterMs },
+    );
   }
 
   /** The brand `isSearchAuthError` looks for. */

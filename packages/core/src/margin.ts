@@ -24,7 +24,7 @@ export function refreshWindow(
   marginSeconds: number | undefined,
   jitter: number,
 ): RefreshWindow {
-  const expiresAt = token.expiresAt ?? Number.POSITIVE_INFINITY;
+  const expiresAt = token.expiresAt ?? Infinity;
   const lifetime = expiresAt - token.obtainedAt;
   const base = Math.min((marginSeconds ?? DEFAULT_MARGIN_SECONDS) * 1000, lifetime * MARGIN_SHARE);
   const margin = Math.min(Math.max(base, MARGIN_FLOOR_MS) * (1 + jitter / 5), lifetime / 2);

@@ -28,10 +28,8 @@ const FORCED_EVERY_MS = 30_000;
 /** One token per key: cached, refreshed ahead of expiry in the background, one request at a time. */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   checkManagerOptions(options);
+  // checkManagerOptions refused a missing source, key, vendor, token URL or client id.
   const { source, key: parts } = options;
-  if (typeof source !== 'function' || !parts?.vendor || !parts.tokenUrl || !parts.clientId) {
-    throw new SearchAuthError('ERR_INVALID_OPTIONS', 'createTokenManager needs a source and a key');
-  }
   const { vendor } = parts;
   // WebCrypto hashes asynchronously: every path that reaches the store or emits awaits the key.
   let key = '';
@@ -76,10 +74,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   // ERR_ABORTED, as for a caller's signal: either way the call was called off, not failed.
   const disposed = () =>
     new SearchAuthError('ERR_ABORTED', 'the token manager was disposed', { vendor });
+  const windowOf = (token: StoredToken) => refreshWindow(token, options.refreshMarginSeconds, jitter);
   const toEntry = async (token: StoredToken): Promise<Entry> => ({
     ...token,
     fingerprint: await fingerprint(token.accessToken),
-    ...refreshWindow(token, options.refreshMarginSeconds, jitter),
+    ...windowOf(token),
   });
 
   /** A token a peer (or an earlier run) stored that beats the one we would replace. */
@@ -88,7 +87,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const accessToken = token?.accessToken as string;
     if (token && !rejected.has(accessToken)) {
       const refresh = reason === 'refresh';
-      const window = refreshWindow(token, options.refreshMarginSeconds, jitter);
+      const window = windowOf(token);
       // Fingerprint (a digest) only the token that is adopted, not every one looked at while polling.
       if (
         now() < (refresh ? window.refreshAt : window.mustRefreshAt) &&
@@ -153,9 +152,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         halt();
         if (
           !tries &&
-          forced?.accessToken === rejectedToken &&
-          now() <
-            Math.min(forced?.refreshAt as number, (forced?.obtainedAt as number) + FORCED_EVERY_MS)
+          forced &&
+          forced.accessToken === rejectedToken &&
+          now() < Math.min(forced.refreshAt, forced.obtainedAt + FORCED_EVERY_MS)
         ) {
           throw rejectedSoon();
         }

@@ -48,6 +48,8 @@ const TOKEN_CODES: StatusCodes = {
   400: 'ERR_INVALID_CLIENT',
   401: 'ERR_INVALID_CLIENT',
   403: 'ERR_FORBIDDEN',
+  // A 404 without an OAuth error body is a wrong URL, whatever the vendor's 404 otherwise means.
+  404: 'ERR_TOKEN_ENDPOINT_NOT_FOUND',
   429: 'ERR_RATE_LIMITED',
 };
 
@@ -152,17 +154,15 @@ export async function sendTokenRequest(options: TokenRequestOptions): Promise<To
       const { error } = Object(parseJson(await readText(response, 16_384).catch(() => undefined)));
       const oauth = OAUTH_ERRORS.test(error) ? (error as string) : '';
       const codes = options.statusCodes ?? {};
-      // The caller's map first (by OAuth error, then by status), then the OAuth error's own code.
-      // A 404 without an error body is a wrong URL, whatever the vendor's 404 otherwise means.
+      // The caller's map first (by OAuth error, then by status, except a bare 404: a wrong URL),
+      // then the OAuth error's own code.
       const code =
         codes[oauth] ??
         (status !== 404 || error ? codes[status] : undefined) ??
         (oauth
           ? `ERR_${oauth.toUpperCase()}`
-          : status === 404
-            ? 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
-            : (TOKEN_CODES[status] ??
-              (status > 499 ? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE' : 'ERR_TOKEN_RESPONSE_INVALID')));
+          : (TOKEN_CODES[status] ??
+            (status > 499 ? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE' : 'ERR_TOKEN_RESPONSE_INVALID')));
       throw new SearchAuthError(
         code as SearchAuthErrorCode,
         code === 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
