@@ -99,19 +99,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   }
 
   /** ERR_UNAUTHORIZED for a key whose fresh tokens the API keeps rejecting. */
-  const rejectedSoon = () =>
-    Object.assign(
-      new SearchAuthError(
-        'ERR_UNAUTHORIZED',
-        `token rejected ${Math.round((now() - (forced as Entry).obtainedAt) / 1000)} s after issue: check the account's permissions${
-          // Without a shared lease, another process's new token may have revoked ours.
-          options.mintRevokesPrevious && !options.store?.lease
-            ? ', or another process minted and revoked it: share a store (@searchauth/store-redis)'
-            : ''
-        }`,
-        { vendor },
-      ),
-      { retryAfterMs: (forced as Entry).obtainedAt + FORCED_EVERY_MS - now() },
+  const rejectedSoon = (issued: number) =>
+    new SearchAuthError(
+      'ERR_UNAUTHORIZED',
+      `token rejected ${Math.round((now() - issued) / 1000)} s after issue: check the account's permissions${
+        // Without a shared lease, another process's new token may have revoked ours.
+        options.mintRevokesPrevious && !options.store?.lease
+          ? ', or another process minted and revoked it: share a store (@searchauth/store-redis)'
+          : ''
+      }`,
+      { vendor, retryAfterMs: issued + FORCED_EVERY_MS - now() },
     );
 
   /**
@@ -156,7 +153,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
           forced.accessToken === rejectedToken &&
           now() < Math.min(forced.refreshAt, forced.obtainedAt + FORCED_EVERY_MS)
         ) {
-          throw rejectedSoon();
+          throw rejectedSoon(forced.obtainedAt);
         }
         counts.mints++;
         if (reason === 'refresh') counts.refreshes++;
