@@ -1,9 +1,35 @@
 import { unref } from './clock.js';
-import { SearchAuthError, type SearchAuthErrorOptions } from './errors.js';
+import {
+  SearchAuthError,
+  type SearchAuthErrorCode,
+  type SearchAuthErrorOptions,
+} from './errors.js';
+import { lowLevelCode } from './redact.js';
 import type { Clock } from './types.js';
 
 export const abortedError = (vendor: string | undefined, cause?: unknown) =>
   new SearchAuthError('ERR_ABORTED', 'aborted', { vendor, cause });
+
+/**
+ * What a fetch that threw becomes: ERR_ABORTED when `signal` aborted, else `code` with `text` naming
+ * the low-level code (ECONNREFUSED, ...) that fetch hides causes deep.
+ */
+export const fetchFailed = (
+  signal: AbortSignal | null | undefined,
+  code: SearchAuthErrorCode,
+  text: string,
+  where: SearchAuthErrorOptions & { vendor: string },
+  cause: unknown,
+) => {
+  const causeCode = lowLevelCode(cause);
+  return signal?.aborted
+    ? abortedError(where.vendor, cause)
+    : new SearchAuthError(code, causeCode ? `${text}: ${causeCode}` : text, {
+        ...where,
+        cause,
+        causeCode,
+      });
+};
 
 /** Settles with `promise`, or rejects with ERR_ABORTED as soon as `signal` aborts. */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, vendor: string) {

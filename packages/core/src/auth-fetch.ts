@@ -1,9 +1,9 @@
-import { abortedError, sleep, withTimeout } from './abort.js';
+import { fetchFailed, sleep, withTimeout } from './abort.js';
 import { discard, readUpTo } from './body.js';
 import { systemClock } from './clock.js';
 import { isSearchAuthError, SearchAuthError } from './errors.js';
 import { checkOptions } from './options.js';
-import { lowLevelCode, remember } from './redact.js';
+import { remember } from './redact.js';
 import { parseRetryAfter } from './retry.js';
 import { HEADER_SAFE } from './token-http.js';
 import type { AuthFetchOptions } from './types.js';
@@ -120,20 +120,9 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
           where,
         );
       } catch (error) {
-        const causeCode = lowLevelCode(error);
         throw isSearchAuthError(error)
           ? error
-          : signal?.aborted
-            ? abortedError(vendor, error)
-            : new SearchAuthError(
-                'ERR_NETWORK',
-                `request failed${causeCode ? `: ${causeCode}` : ''}`,
-                {
-                  ...where,
-                  cause: error,
-                  causeCode,
-                },
-              );
+          : fetchFailed(signal, 'ERR_NETWORK', 'request failed', where, error);
       }
       const { status } = response;
       // A 401 counts only when the API origin sent it: after a redirect elsewhere it came from a

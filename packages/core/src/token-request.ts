@@ -1,4 +1,4 @@
-import { abortedError, withTimeout } from './abort.js';
+import { fetchFailed, withTimeout } from './abort.js';
 import { discard, parseJson, readText } from './body.js';
 import { systemClock } from './clock.js';
 import {
@@ -6,7 +6,6 @@ import {
   type SearchAuthErrorCode,
   type SearchAuthErrorOptions,
 } from './errors.js';
-import { lowLevelCode } from './redact.js';
 import { parseRetryAfter } from './retry.js';
 import { defined, invalidResponse, type StatusCodes } from './token-http.js';
 import type { Clock } from './types.js';
@@ -127,14 +126,13 @@ export async function sendTokenRequest(options: TokenRequestOptions): Promise<To
     try {
       response = await send(url, { method: 'POST', headers, body, redirect: 'manual', signal });
     } catch (cause) {
-      const causeCode = lowLevelCode(cause);
-      throw signal?.aborted
-        ? abortedError(vendor, cause)
-        : new SearchAuthError(
-            'ERR_TOKEN_ENDPOINT_UNAVAILABLE',
-            `token endpoint unreachable${causeCode ? `: ${causeCode}` : ''}`,
-            { ...where, cause, causeCode },
-          );
+      throw fetchFailed(
+        signal,
+        'ERR_TOKEN_ENDPOINT_UNAVAILABLE',
+        'token endpoint unreachable',
+        where,
+        cause,
+      );
     }
     const { status } = response;
     if (!response.ok) {
