@@ -63,7 +63,8 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
     // A one-shot body (a stream, a Node stream.Readable or any async iterable) is read into memory
     // so the 401 replay and retries send exactly the same bytes; past the cap it is sent once as it
     // is, and a replay is refused. Other bodies (string, Blob, FormData, ...) can be sent again as is.
-    if (body instanceof ReadableStream || Object(body)[Symbol.asyncIterator]) {
+    // Web streams are async iterables too.
+    if (Object(body)[Symbol.asyncIterator]) {
       body = await readUpTo(body as unknown as AsyncIterable<string>, maxBody);
     }
     const once = body instanceof ReadableStream;

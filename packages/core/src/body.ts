@@ -9,20 +9,11 @@ export async function readUpTo(
   stream: ReadableStream<Uint8Array> | AsyncIterable<Chunk>,
   max: number,
 ): Promise<Blob | ReadableStream<Uint8Array>> {
-  // A stream reader and an async iterator both answer { done, value }; neither needs a node: import.
-  let read: () => Promise<{ done?: boolean; value?: Chunk }>;
-  let stop: (reason: unknown) => unknown;
-  if (stream instanceof ReadableStream) {
-    const reader = stream.getReader() as ReadableStreamDefaultReader<Chunk>;
-    read = () => reader.read();
-    stop = (reason) => reader.cancel(reason);
-  } else {
-    const iterator = stream[Symbol.asyncIterator]();
-    read = () => iterator.next();
-    stop = (reason) => iterator.return?.(reason);
-  }
+  // Web streams are async iterable in every runtime core supports (Node >= 20.19, Bun, Deno, edge);
+  // return() cancels the stream as reader.cancel() would. No node: import needed.
+  const iterator = (stream as AsyncIterable<Chunk>)[Symbol.asyncIterator]();
   const next = async () => {
-    const { done, value } = await read();
+    const { done, value } = await iterator.next();
     return done ? undefined : typeof value === 'string' ? new TextEncoder().encode(value) : value;
   };
   const chunks: Uint8Array<ArrayBuffer>[] = [];
@@ -39,7 +30,7 @@ export async function readUpTo(
           chunk ? controller.enqueue(chunk) : controller.close();
         },
         cancel: async (reason) => {
-          await stop(reason);
+          await iterator.return?.(reason);
         },
       });
     }
