@@ -74,7 +74,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   // ERR_ABORTED, as for a caller's signal: either way the call was called off, not failed.
   const disposed = () =>
     new SearchAuthError('ERR_ABORTED', 'the token manager was disposed', { vendor });
-  const windowOf = (token: StoredToken) => refreshWindow(token, options.refreshMarginSeconds, jitter);
+  const windowOf = (token: StoredToken) =>
+    refreshWindow(token, options.refreshMarginSeconds, jitter);
   const toEntry = async (token: StoredToken): Promise<Entry> => ({
     ...token,
     fingerprint: await fingerprint(token.accessToken),
