@@ -133,6 +133,18 @@ describe('checkConventions', () => {
         want: ['dependencies.@searchauth/core'],
       },
     ],
+    [
+      'bin in build output',
+      { given: { ...good, bin: { widget: './dist/cli.js' } }, want: ['bin.widget'] },
+    ],
+    [
+      'bin as a committed shim',
+      { given: { ...good, bin: { widget: './bin/widget.js' } }, want: [] },
+    ],
+    [
+      'missing bin file',
+      { given: { ...good, bin: './bin/widget.js' }, readme: null, want: ['README.md', 'bin'] },
+    ],
   ])('%s', (_name, { given, readme = '# widget', want }) => {
     const problems = check(given, readme);
     expect(problems.map((p) => p.field)).toEqual(want);
