@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const exec = promisify(execFile);
 const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
 const fixtures = join(import.meta.dirname, 'fixtures');
+// Each test starts node + tsx; on a loaded 2-core machine that alone can take tens of seconds.
+const SPAWN_TIMEOUT = 120_000;
 
 async function codegen(root: string, ...flags: string[]) {
   try {
@@ -25,6 +27,7 @@ async function codegen(root: string, ...flags: string[]) {
   }
 }
 
+// The command line itself: exit codes and messages. Behaviour is tested in-process in run.test.ts.
 describe('codegen CLI', () => {
   let root: string;
   beforeEach(async () => {
@@ -33,71 +36,54 @@ describe('codegen CLI', () => {
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
-  it('passes --check when the committed generated file matches its spec', async () => {
-    const result = await codegen(root, '--check');
-    expect(result).toMatchObject({ code: 0 });
-    expect(result.output).toContain('up to date');
-  });
-
-  it.each([
-    ['the spec', { file: 'specs/pets.yaml', find: 'type: integer', replace: 'type: string' }],
-    ['a $ref-shared file', { file: 'specs/common/pet.yaml', find: '[id, name]', replace: '[id]' }],
-  ])(
-    'fails --check naming the stale file and the fix command after editing %s',
-    async (_name, edit) => {
-      const spec = join(root, edit.file);
-      await writeFile(spec, (await readFile(spec, 'utf8')).replace(edit.find, edit.replace));
-      const generated = join(root, 'packages/pets/src/generated/api.ts');
-      const before = await readFile(generated, 'utf8');
-
+  it(
+    'passes --check when the committed generated file matches its spec',
+    async () => {
       const result = await codegen(root, '--check');
-
-      expect(result.code).toBe(1);
-      expect(result.output).toContain('packages/pets/src/generated/api.ts');
-      expect(result.output).toContain('pnpm generate');
-      expect(await readFile(generated, 'utf8')).toBe(before);
+      expect(result).toMatchObject({ code: 0 });
+      expect(result.output).toContain('up to date');
+      expect(result.output).toContain(
+        "semver check skipped: cannot find each package's last release because not a git checkout",
+      );
     },
+    SPAWN_TIMEOUT,
   );
 
-  it('regenerates a stale file so that --check passes again', async () => {
-    const spec = join(root, 'specs', 'pets.yaml');
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace('name: { type: string }', 'x: 1'));
-    await writeFile(
-      join(root, 'specs/common/pet.yaml'),
-      (await readFile(join(root, 'specs/common/pet.yaml'), 'utf8')).replace('[id, name]', '[id]'),
-    );
-    expect((await codegen(root)).code).toBe(0);
-    expect(await readFile(join(root, 'packages/pets/src/generated/api.ts'), 'utf8')).toContain(
-      'name?: string',
-    );
-    expect((await codegen(root, '--check')).code).toBe(0);
-  });
+  it(
+    'fails --check naming the stale file and the fix command; generate names the file it wrote',
+    async () => {
+      const spec = join(root, 'specs/pets.yaml');
+      await writeFile(
+        spec,
+        (await readFile(spec, 'utf8')).replace('type: integer', 'type: string'),
+      );
 
-  it.each([
-    [
-      'a wrong type in the spec',
-      {
-        find: 'minimum: 1',
-        replace: 'minimum: one',
-        want: '#/paths/~1pets/get/parameters/0/schema/minimum',
-      },
-    ],
-    [
-      'an unresolved $ref',
-      {
-        find: './common/pet.yaml#/Pet',
-        replace: './common/pet.yaml#/Dog',
-        want: '#/paths/~1pets/get/responses/200/content/application~1json/schema/items',
-      },
-    ],
-  ])('fails generate on %s with the file and JSON path', async (_name, { find, replace, want }) => {
-    const spec = join(root, 'specs', 'pets.yaml');
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace(find, replace));
+      const check = await codegen(root, '--check');
+      expect(check.code).toBe(1);
+      expect(check.output).toContain('packages/pets/src/generated/api.ts');
+      expect(check.output).toContain('pnpm generate');
 
-    const result = await codegen(root);
+      const write = await codegen(root);
+      expect(write.code).toBe(0);
+      expect(write.output).toContain('codegen: wrote packages/pets/src/generated/api.ts');
+    },
+    SPAWN_TIMEOUT,
+  );
 
-    expect(result.code).toBe(1);
-    expect(result.output).toContain('specs/pets.yaml');
-    expect(result.output).toContain(want);
-  });
+  it(
+    'fails on a marker problem only with --strict-markers',
+    async () => {
+      const pet = join(root, 'specs/common/pet.yaml');
+      await writeFile(pet, `${await readFile(pet, 'utf8')}  additionalProperties: true\n`);
+      const relaxed = await codegen(root);
+      expect(relaxed.code).toBe(0);
+      expect(relaxed.output).toContain(
+        'codegen: warning: specs/common/pet.yaml #/Pet: open object',
+      );
+      const strict = await codegen(root, '--strict-markers');
+      expect(strict.code).toBe(1);
+      expect(strict.output).toContain('specs/common/pet.yaml #/Pet: open object');
+    },
+    SPAWN_TIMEOUT,
+  );
 });

@@ -196,5 +196,5 @@ function diffComposition(
     });
     return;
   }
-  x.forEach((item, i) => diffSchema(ctx, `${where}(${keyword} ${i + 1})`, item, y[i]));
+  for (const [i, item] of x.entries()) diffSchema(ctx, `${where}(${keyword} ${i + 1})`, item, y[i]);
 }

@@ -19,7 +19,7 @@ export function walkObjects(
   segments: string[] = [],
 ) {
   if (Array.isArray(node)) {
-    node.forEach((item, i) => walkObjects(item, visit, [...segments, String(i)]));
+    for (const [i, item] of node.entries()) walkObjects(item, visit, [...segments, String(i)]);
     return;
   }
   if (!isObject(node)) return;
