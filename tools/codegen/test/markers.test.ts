@@ -80,7 +80,7 @@ describe('validateMarkers', () => {
     const problems = validateMarkers(given, 'specs/x.yaml');
     expect(problems.map((p) => p.file)).toEqual(want.map(() => 'specs/x.yaml'));
     expect(problems.map((p) => p.pointer)).toEqual(want.map(([pointer]) => pointer));
-    problems.forEach((p, i) => expect(p.message).toMatch(want[i]![1]));
+    for (const [i, p] of problems.entries()) expect(p.message).toMatch(want[i]?.[1] ?? '');
   });
 });
 

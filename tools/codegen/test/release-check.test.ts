@@ -43,7 +43,7 @@ describe('checkReleases', () => {
     await edit('specs/common/pet.yaml', 'name: { type: string }', 'title: { type: string }');
     const { uncovered } = await check();
     expect(uncovered).toHaveLength(1);
-    const message = formatUncovered(uncovered[0]!);
+    const message = uncovered.map(formatUncovered).join('\n');
     expect(message).toContain('@x/pets 1.0.0');
     expect(message).toContain('needs at least a major bump, but it has no pending changeset');
     expect(message).toContain('Pet.name: required response field removed');
