@@ -1,8 +1,8 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the fixture spec is edited freely by each case.
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../src/diff/json.ts';
 import { diffSpecs } from '../src/diff/spec-diff.ts';
 
-// biome-ignore-all lint/suspicious/noExplicitAny: the fixture spec is edited freely by each case.
 // A small spec: GET /items?limit returns Page { total (required), items: Item[] }, POST /items takes Item.
 function spec(edit: (s: JsonObject & Record<string, any>) => void = () => {}): JsonObject {
   const s: any = {
