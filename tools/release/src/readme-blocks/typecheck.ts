@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { type BlockFile, readmeLocation } from './program.js';
 
 /** How the blocks are compiled: as a Node ESM project and as a bundler project (Vite, Next...). */
-export const RESOLUTIONS = {
+export const RESOLUTIONS: Record<string, ts.CompilerOptions> = {
   nodenext: {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -13,7 +13,7 @@ export const RESOLUTIONS = {
     moduleResolution: ts.ModuleResolutionKind.Bundler,
     lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
   },
-} as const;
+};
 
 /**
  * Typechecks every block file in one program per resolution (one tsc program is far faster than one
