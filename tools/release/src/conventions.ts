@@ -76,6 +76,12 @@ const rules: Rule[] = [
     (readFile('README.md') ?? '').trim().length > 0
       ? []
       : [['README.md', 'must exist and not be empty']],
+  ({ readFile }) => {
+    const readme = readFile('README.md') ?? '';
+    return readme.trim() === '' || (/\bESM\b/.test(readme) && readme.includes('require()'))
+      ? []
+      : [['README.md', 'must say the package is ESM and that require() works from Node.js 20.19']];
+  },
   ({ manifest }) => {
     const scripts = manifest.scripts;
     // The build may clean dist first (a deleted source's old output must not be published).
