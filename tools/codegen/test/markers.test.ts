@@ -95,6 +95,7 @@ describe('collectAssumptions', () => {
           parameters: [{ name: 'limit', in: 'query', 'x-searchauth-assumption': marker }],
           responses: {
             '413': { description: 'Too big', 'x-searchauth-assumption': marker },
+            '429': { $ref: '#/components/responses/Limited' },
             '400': {
               description: 'Bad',
               content: {
@@ -108,6 +109,7 @@ describe('collectAssumptions', () => {
       },
     },
     components: {
+      responses: { Limited: { description: 'Slow down', 'x-searchauth-assumption': marker } },
       schemas: {
         TokenResponse: {
           properties: { expires_in: { type: 'integer', 'x-searchauth-assumption': marker } },
@@ -126,6 +128,7 @@ describe('collectAssumptions', () => {
       // Integer-like keys (status codes) come first in a parsed object, lowest first.
       'POST /push/{collection} → 400 .error',
       'POST /push/{collection} → 413',
+      'POST /push/{collection} → 429',
       'TokenResponse.expires_in',
     ]);
   });

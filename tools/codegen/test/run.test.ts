@@ -132,7 +132,7 @@ describe('run (generate in-process)', () => {
       );
       await run(root, { check: false });
       expect(await read('packages/testkit/README.md')).toContain(
-        '- `GET /pets`: Pets are listed at /pets (why a guess: The vendor page shows no URL; override: petsPath option)',
+        '- `GET /pets`: Pets are listed at /pets _Why a guess:_ The vendor page shows no URL _Override:_ petsPath option',
       );
     });
   });

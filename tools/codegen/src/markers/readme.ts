@@ -33,7 +33,7 @@ export function renderVendorList(
   const sections = vendors.map((v) => {
     const items = v.assumptions.map(
       (a) =>
-        `- ${code(a.where)}: ${cell(a.assumed)} (why a guess: ${cell(a.why)}${a.override ? `; override: ${cell(a.override)}` : ''})`,
+        `- ${code(a.where)}: ${cell(a.assumed)} _Why a guess:_ ${cell(a.why)}${a.override ? ` _Override:_ ${cell(a.override)}` : ''}`,
     );
     return [
       `**${v.pkg}** (${v.source})`,

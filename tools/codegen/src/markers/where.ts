@@ -43,7 +43,10 @@ export function describeLocation(doc: JsonObject, segments: string[]): string {
   }
   if (top === 'components' && b !== undefined) {
     if (a === 'schemas') return `${b}${schemaPath(rest)}`;
-    if (a === 'responses') return `${b} response${suffix(schemaPath(rest))}`;
+    if (a === 'responses') {
+      const used = responseUsages(doc, b);
+      return `${used.length > 0 ? used.join(', ') : `${b} response`}${suffix(schemaPath(rest))}`;
+    }
     if (a === 'securitySchemes') return `security scheme ${b}`;
     return `${b} (${a})${schemaPath(rest)}`;
   }
@@ -56,3 +59,20 @@ export function describeLocation(doc: JsonObject, segments: string[]): string {
 }
 
 const suffix = (text: string) => (text ? ` ${text}` : '');
+
+/** Where a shared response component is answered: `POST /token → 429`, one per operation and status. */
+function responseUsages(doc: JsonObject, name: string): string[] {
+  const ref = `#/components/responses/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  const used: string[] = [];
+  for (const [path, item] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    if (!isObject(item)) continue;
+    for (const [method, operation] of Object.entries(item)) {
+      if (!METHODS.has(method) || !isObject(operation) || !isObject(operation.responses)) continue;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (isObject(response) && response.$ref === ref)
+          used.push(`${method.toUpperCase()} ${path} → ${status}`);
+      }
+    }
+  }
+  return used;
+}
