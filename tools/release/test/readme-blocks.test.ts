@@ -76,5 +76,5 @@ describe('every README ts block', () => {
       problems.filter((p) => !own.includes(p)),
       'README blocks that do not compile',
     ).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
