@@ -75,6 +75,9 @@ describe('codegen CLI', () => {
     const relaxed = await codegen(root);
     expect(relaxed.code).toBe(0);
     expect(relaxed.output).toContain('codegen: warning: specs/common/pet.yaml #/Pet: open object');
+    const quiet = await codegen(root, '--check');
+    expect(quiet.output).not.toContain('#/Pet');
+    expect(quiet.output).toContain('1 marker warning(s) (`pnpm generate` lists them)');
     const strict = await codegen(root, '--check', '--strict-markers');
     expect(strict.code).toBe(1);
     expect(strict.output).toContain(
