@@ -15,7 +15,7 @@ export interface Budget {
 }
 
 /**
- * Core's CI ceiling follows its measured size (8.96 kB after the issue-11 hardening and the size
+ * Core's CI ceiling follows its measured size (8.95 kB after the issue-11 hardening and the size
  * pass that followed), rounded up to the next 0.1 kB, so it can only come down: lower it whenever
  * core shrinks, never raise it without the behaviour that pays for the bytes. Core stays over its
  * 6.5 kB target (reported) because no check that gives users a clear error is dropped for bytes.
