@@ -39,6 +39,8 @@ export interface StoredToken {
 /** A cross-process lock held while one process mints (store-redis implements it). */
 export interface TokenLease {
   release(): Promise<void>;
+  /** Extends the lease to `ttlMs` from now; false when it was lost (expired or taken). Optional. */
+  renew?(ttlMs: number): Promise<boolean>;
 }
 
 /** Where tokens are shared. Keys never contain a secret (see `tokenKey`). */
@@ -49,6 +51,12 @@ export interface TokenStore {
   delete(key: string, ifAccessToken?: string): Promise<void>;
   /** Try to take the mint lease for `key`; undefined if another holder has it. */
   lease?(key: string, ttlMs: number): Promise<TokenLease | undefined>;
+  /**
+   * Resolves when `key` may have changed (a peer stored or deleted a token, or released the lease), or
+   * after `ms`, whichever is first; resolves (never rejects) when `signal` aborts. Lets lease waiters
+   * sleep until woken instead of polling. Optional: without it the manager polls with backoff.
+   */
+  waitForChange?(key: string, ms: number, signal: AbortSignal): Promise<void>;
 }
 
 /** Time as the engine sees it; inject one in tests. */
