@@ -34,8 +34,8 @@ export function redisTokenStore(options: RedisTokenStoreOptions): RedisTokenStor
   const codec = createCodec(encryptionKeys);
   const names = new Map<string, Promise<string>>();
   const name = (key: string) => {
-    let found = names.get(key);
-    if (!found) names.set(key, (found = hashKey(key).then((hash) => `${prefix}{${hash}}`)));
+    const found = names.get(key) ?? hashKey(key).then((hash) => `${prefix}{${hash}}`);
+    names.set(key, found);
     return found;
   };
   const run = (script: string, keys: string[], ...args: Array<string | number>) =>

@@ -29,7 +29,8 @@ export function createWaiters(client: RedisClient, clock: Clock) {
             // It reconnects and resubscribes by itself; its errors only make waits run to their
             // timeout, and the user's own client reports the outage.
             .on('error', ignore);
-          waiting.set(channel, (set = new Set()));
+          set = new Set();
+          waiting.set(channel, set);
           subscriber.subscribe(channel).catch(ignore);
         }
         const entries = set;
