@@ -42,7 +42,10 @@ function startChild(settings: object) {
         if (found) resolve(found);
       };
       listeners.push(check);
-      child.once('exit', () => (check(), reject(new Error('the child exited first'))));
+      child.once('exit', () => {
+        check();
+        reject(new Error('the child exited first'));
+      });
       check();
     });
   return { child, lines, until };
