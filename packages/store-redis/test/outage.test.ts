@@ -19,8 +19,8 @@ afterAll(async () => {
 });
 
 const KEY = 'vendor|https://id.example/token|abc|scope|';
-/** The client options the README recommends: a command fails within half a second, not never. */
-const FAIL_FAST = { maxRetriesPerRequest: 1, commandTimeout: 500 };
+/** The client options the README recommends: a command fails within a second, not never. */
+const FAIL_FAST = { maxRetriesPerRequest: 1, commandTimeout: 1000 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Redis down', () => {
@@ -32,11 +32,11 @@ describe('Redis down', () => {
       for (const call of [() => store.get(KEY), () => store.lease(KEY, 1000)]) {
         const started = performance.now();
         await expect(call()).rejects.toThrow();
-        expect(performance.now() - started).toBeLessThan(1500);
+        expect(performance.now() - started).toBeLessThan(2500);
       }
       const started = performance.now();
       await store.waitForChange(KEY, 300, new AbortController().signal);
-      expect(performance.now() - started).toBeLessThan(1500);
+      expect(performance.now() - started).toBeLessThan(2500);
     } finally {
       await redis.restart();
       store.dispose();

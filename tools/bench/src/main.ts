@@ -1,4 +1,5 @@
 import { measureCacheHit } from './cache-hit.js';
+import { printFleet } from './fleet-print.js';
 import { measureOverhead } from './overhead.js';
 import { measureSize } from './size.js';
 import { measureStampede } from './stampede.js';
@@ -33,6 +34,7 @@ try {
   console.log(
     `bundle size        ${size.minBytes.toLocaleString('en')} B min, ${size.gzipBytes.toLocaleString('en')} B min+gzip, jose excluded (target <= 5,000${size.gzipBytes > 5000 ? ': over' : ''})`,
   );
+  failures.push(...(await printFleet()));
   console.log(`\ntook ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (overhead.ratio > 1.05) failures.push('request overhead above 1.05');
   if (stampede.tokenRequests !== 1) failures.push('stampede made more than one token request');

@@ -11,7 +11,7 @@ const { target, redisUrl, prefix, calls } = JSON.parse(process.argv[2] as string
   calls: number;
 };
 const print = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
-const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 500 });
+const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 1000 });
 const store = redisTokenStore({ client, prefix });
 const ai = aiClient(target, store, {
   onEvent: (event) => print({ event: event.type, at: Date.now() }),
