@@ -39,7 +39,7 @@ export interface TestRedis {
  * Starts `redis-server --port <free> --save '' --appendonly no` on 127.0.0.1. These tests never
  * skip: without the binary they fail and name the install command.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(extraArgs: string[] = []): Promise<TestRedis> {
   const binary = findRedisServer();
   const clients: Redis[] = [];
   const external = process.env.REDIS_URL;
@@ -55,7 +55,17 @@ export async function startRedis(): Promise<TestRedis> {
   async function start() {
     const server = spawn(
       binary as string,
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        ...extraArgs,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child = server;
