@@ -1,11 +1,20 @@
 import { fingerprint, type StoredToken } from '@searchauth/core';
 
+/**
+ * A WebCrypto `CryptoKey`, described by shape so the types need neither the DOM lib nor Node's
+ * (a `CryptoKey` from `crypto.subtle.generateKey` or `importKey` fits).
+ */
+export interface WebCryptoKey {
+  readonly type: string;
+  readonly algorithm: { readonly name: string };
+}
+
 /** A 256-bit AES key and the id stored beside each value it encrypts. */
 export interface EncryptionKey {
   /** Short label of the key, stored in clear next to the ciphertext; no `:`. */
   id: string;
   /** 32 raw bytes, or an AES-GCM `CryptoKey` that may encrypt and decrypt. */
-  key: Uint8Array | CryptoKey;
+  key: Uint8Array | WebCryptoKey;
 }
 
 const text = new TextEncoder();
@@ -28,7 +37,7 @@ export function createCodec(keys: EncryptionKey[] = []) {
             'encrypt',
             'decrypt',
           ])
-        : Promise.resolve(key),
+        : Promise.resolve(key as CryptoKey),
     ]),
   );
   const gcm = (iv: Uint8Array, where: string) => ({
