@@ -10,6 +10,7 @@ import type { RedisClient } from './options.js';
  */
 export function createWaiters(client: RedisClient, clock: Clock) {
   const waiting = new Map<string, Set<() => void>>();
+  const subscribed = new Map<string, Promise<unknown>>();
   let subscriber: Redis | undefined;
   const ignore = () => {};
   const wake = (channel: string) => {
@@ -31,7 +32,7 @@ export function createWaiters(client: RedisClient, clock: Clock) {
             .on('error', ignore);
           set = new Set();
           waiting.set(channel, set);
-          subscriber.subscribe(channel).catch(ignore);
+          subscribed.set(channel, subscriber.subscribe(channel));
         }
         const entries = set;
         const done = () => {
@@ -40,6 +41,7 @@ export function createWaiters(client: RedisClient, clock: Clock) {
           entries.delete(done);
           if (!entries.size && waiting.get(channel) === entries) {
             waiting.delete(channel);
+            subscribed.delete(channel);
             subscriber?.unsubscribe(channel).catch(ignore);
           }
           resolve();
@@ -49,6 +51,12 @@ export function createWaiters(client: RedisClient, clock: Clock) {
         const timer = clock.setTimeout(done, ms);
         signal.addEventListener('abort', done, { once: true });
         entries.add(done);
+        // A holder that released between the caller's failed lease and our SUBSCRIBE published
+        // before we listened: once subscribed, a lease already gone ends the wait at once.
+        subscribed
+          .get(channel)
+          ?.then(() => client.exists(`${channel}:lease`))
+          .then((held) => held || done(), ignore);
       });
     },
     dispose() {

@@ -1,3 +1,4 @@
+import type { TokenLease } from '@searchauth/core';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisTokenStore, redisTokenStore } from '../src/index.js';
@@ -71,18 +72,14 @@ describe('waitForChange', () => {
   it.each([
     ['a peer stores a token', (key: string) => b.set(key, soon)],
     ['a peer deletes the token', (key: string) => b.delete(key)],
-    [
-      'a peer releases the lease',
-      async (key: string) => {
-        const lease = await b.lease(key, 5000);
-        await lease?.release();
-      },
-    ],
+    ['a peer releases the lease', (_key: string, lease?: TokenLease) => lease?.release()],
   ])('wakes a waiter when %s', async (_name, change) => {
     const key = nextKey();
+    // A peer holds the lease, as when the manager waits; without one the wait ends at once.
+    const lease = await b.lease(key, 20_000);
     const waited = waitFor(a, key, 10_000);
     await subscribed();
-    await change(key);
+    await change(key, lease);
     expect(await waited).toBeLessThan(2000);
   });
 
@@ -90,6 +87,7 @@ describe('waitForChange', () => {
     const key = nextKey();
     const other = nextKey();
     const waits = [waitFor(a, key, 10_000), waitFor(a, key, 10_000), waitFor(b, key, 10_000)];
+    await b.lease(other, 5000);
     const unrelated = waitFor(a, other, 600);
     await subscribed();
     await b.set(key, soon);
@@ -98,13 +96,22 @@ describe('waitForChange', () => {
   });
 
   it('resolves after its time when nothing changes, and at once on abort', async () => {
-    expect(await waitFor(a, nextKey(), 150)).toBeGreaterThanOrEqual(140);
+    const key = nextKey();
+    await b.lease(key, 10_000);
+    expect(await waitFor(a, key, 150)).toBeGreaterThanOrEqual(140);
     const controller = new AbortController();
-    const waited = waitFor(a, nextKey(), 10_000, controller.signal);
+    const waited = waitFor(a, key, 10_000, controller.signal);
     setTimeout(() => controller.abort(), 50);
     expect(await waited).toBeLessThan(2000);
     controller.abort();
     expect(await waitFor(a, nextKey(), 10_000, controller.signal)).toBeLessThan(50);
+  });
+
+  it('ends at once when the lease is already gone: a release published before it listened', async () => {
+    const key = nextKey();
+    const lease = await b.lease(key, 10_000);
+    await lease?.release();
+    expect(await waitFor(a, key, 10_000)).toBeLessThan(2000);
   });
 
   it('opens one subscriber connection lazily and closes it on dispose, waking its waiters', async () => {
@@ -114,7 +121,9 @@ describe('waitForChange', () => {
     const count = async () =>
       Number((await raw.info('clients')).match(/connected_clients:(\d+)/)?.[1]);
     const clientsBefore = await count();
-    const waited = waitFor(store, nextKey(), 10_000);
+    const key = nextKey();
+    await b.lease(key, 10_000);
+    const waited = waitFor(store, key, 10_000);
     await subscribed();
     expect(await count()).toBe(clientsBefore + 1);
     store.dispose();
