@@ -45,11 +45,8 @@ describe('redisTokenStore', () => {
 
   it('keeps the lifetime so the refresh margin is the same on every reader', async () => {
     const store = fresh();
-    const stored = {
-      accessToken: 'tok-l',
-      obtainedAt: Date.now() - 20_000,
-      expiresAt: Date.now() + 40_000,
-    };
+    const now = Date.now();
+    const stored = { accessToken: 'tok-l', obtainedAt: now - 20_000, expiresAt: now + 40_000 };
     await store.set(KEY, stored);
     const read = (await store.get(KEY)) as StoredToken;
     expect((read.expiresAt as number) - read.obtainedAt).toBe(60_000);
