@@ -1,8 +1,15 @@
 import { availableParallelism, loadavg } from 'node:os';
+import { findRedisServer } from '../../../packages/store-redis/test/support/redis-server.js';
 import { measureFleet } from './fleet.js';
 
 /** Runs the fleet benchmark, prints its table, and returns the targets it missed. */
 export async function printFleet(): Promise<string[]> {
+  if (!findRedisServer()) {
+    console.log(
+      '\nfleet              not run: redis-server is not on PATH (apt-get install -y redis-server)',
+    );
+    return ['fleet not run (no redis-server)'];
+  }
   const fleet = await measureFleet();
   const { processes, concurrency, durationMs, lifetimeSeconds, expectedMints } = fleet;
   console.log(
