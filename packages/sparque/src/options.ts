@@ -1,5 +1,12 @@
 import type { ClientOptions } from '@searchauth/core';
-import { checkBaseUrl, SearchAuthError, Secret } from './core.js';
+import {
+  CLIENT_OPTIONS,
+  checkBaseUrl,
+  checkOptions,
+  isSecret,
+  SearchAuthError,
+  Secret,
+} from './core.js';
 import type { AuthContentType } from './token-source.js';
 
 /** SPARQUE's hosts. The UAT wrapper host gets API releases about a week before production. */
@@ -52,9 +59,15 @@ const text = (value: unknown, name: string) => {
 
 /** A non-empty string or a Secret, as a Secret. */
 const secret = (value: unknown, name: string) =>
-  Secret.from(value instanceof Secret ? value : text(value, name));
+  Secret.from(isSecret(value) ? value : text(value, name));
 
 export function resolveOptions(options: SparqueClientOptions): ResolvedSparqueOptions {
+  checkOptions(
+    options,
+    `${CLIENT_OPTIONS} workspace clientId clientSecret api authBaseUrl apiBaseUrl version authContentType defaultLifetimeSeconds tokenTimeoutMs`,
+    'createSparqueClient',
+    'sparque',
+  );
   const baseUrl = (value: unknown, name: string) =>
     checkBaseUrl(value, name, { vendor: 'sparque', allowInsecureHttp: options.allowInsecureHttp });
   return {

@@ -39,6 +39,7 @@ export function sparqueTokenSource(options: SparqueTokenSourceOptions): TokenSou
         ...options,
         vendor: 'sparque',
         url,
+        urlOption: 'authBaseUrl',
         headers: { accept: '*/*', 'content-type': options.contentType ?? 'application/json' },
         body: JSON.stringify(body),
         signal,
