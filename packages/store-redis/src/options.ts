@@ -1,4 +1,4 @@
-import { type Clock, SearchAuthError } from '@searchauth/core';
+import { type Clock, checkOptions as checkShape, SearchAuthError } from '@searchauth/core';
 import type { Cluster, Redis } from 'ioredis';
 import type { EncryptionKey } from './codec.js';
 
@@ -20,30 +20,16 @@ export interface RedisTokenStoreOptions {
   clock?: Clock;
 }
 
-const KNOWN = ['client', 'prefix', 'encryptionKeys', 'clock'];
-
 const invalid = (message: string) =>
   new SearchAuthError('ERR_INVALID_OPTIONS', `redisTokenStore: ${message}`);
 
-/** Letters in common, in order: enough to point at the option a typo meant. */
-const likeness = (a: string, b: string) => {
-  let i = 0;
-  for (const c of b.toLowerCase()) if (a.toLowerCase()[i] === c) i++;
-  return i;
-};
-
 export function checkOptions(options: RedisTokenStoreOptions) {
-  const { client, prefix = 'searchauth:', encryptionKeys } = options ?? {};
-  for (const name of Object.keys(options ?? {})) {
-    if (!KNOWN.includes(name)) {
-      const closest = KNOWN.reduce((a, b) => (likeness(name, b) > likeness(name, a) ? b : a));
-      throw invalid(`unknown option ${name} (did you mean ${closest}?)`);
-    }
-  }
-  if (typeof client?.eval !== 'function' || typeof client.duplicate !== 'function') {
+  // Unknown names (with the closest known one), missing client, wrong kinds: core's checker.
+  checkShape(options, 'client:o! prefix:s encryptionKeys:o clock:o', 'redisTokenStore');
+  const { client, prefix = 'searchauth:', encryptionKeys } = options;
+  if (typeof client.eval !== 'function' || typeof client.duplicate !== 'function') {
     throw invalid('client must be an ioredis Redis or Cluster client');
   }
-  if (typeof prefix !== 'string') throw invalid('prefix must be a string');
   if (
     encryptionKeys !== undefined &&
     !(

@@ -48,15 +48,22 @@ export function createWaiters(client: RedisClient, clock: Clock) {
         };
         // Not unref'd: a caller awaits this wait, and an unref'd timer could let the process exit
         // with the caller's promise unsettled.
-        const timer = clock.setTimeout(done, ms);
+        let timer = clock.setTimeout(done, ms);
         signal.addEventListener('abort', done, { once: true });
         entries.add(done);
-        // A holder that released between the caller's failed lease and our SUBSCRIBE published
-        // before we listened: once subscribed, a lease already gone ends the wait at once.
+        // Once subscribed, the lease's PTTL: gone (-2) means its release was published before we
+        // listened, so the wait ends now; a lease that lapses before our time is up (its holder
+        // crashed, nobody publishes) ends the wait when it lapses, not at the next poll.
         subscribed
           .get(channel)
-          ?.then(() => client.exists(`${channel}:lease`))
-          .then((held) => held || done(), ignore);
+          ?.then(() => client.pttl(`${channel}:lease`))
+          .then((left) => {
+            if (left === -2) done();
+            else if (left >= 0 && left < ms && entries.has(done)) {
+              clock.clearTimeout(timer);
+              timer = clock.setTimeout(done, left + 5);
+            }
+          }, ignore);
       });
     },
     dispose() {

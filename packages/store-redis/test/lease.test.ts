@@ -114,6 +114,14 @@ describe('waitForChange', () => {
     expect(await waitFor(a, key, 10_000)).toBeLessThan(2000);
   });
 
+  it('ends when a lease nobody releases lapses (a crashed holder), not at its own time', async () => {
+    const key = nextKey();
+    await b.lease(key, 300);
+    const waited = await waitFor(a, key, 10_000);
+    expect(waited).toBeGreaterThanOrEqual(250);
+    expect(waited).toBeLessThan(2000);
+  });
+
   it('opens one subscriber connection lazily and closes it on dispose, waking its waiters', async () => {
     const client = redis.client();
     const store = redisTokenStore({ client, prefix: 'lease:' });

@@ -100,14 +100,14 @@ describe('redisTokenStore', () => {
   });
 
   it.each([
-    ['no client', { client: undefined }, /client must be an ioredis/],
+    ['no client', { client: undefined }, /client must be an object/],
     ['a client without eval', { client: {} }, /client must be an ioredis/],
     [
       'a misspelt option',
       { client: 'x', prefx: 'a:' },
-      /unknown option prefx \(did you mean prefix\?\)/,
+      /unknown option prefx; did you mean prefix\?/,
     ],
-    ['a prefix that is not a string', { prefix: 1 }, /prefix must be a string/],
+    ['a prefix that is not a string', { prefix: 1 }, /prefix must be a non-empty string/],
     ['an empty key list', { encryptionKeys: [] }, /encryptionKeys must be/],
     ['a short key', { encryptionKeys: [{ id: 'k1', key: new Uint8Array(16) }] }, /encryptionKeys/],
     [
