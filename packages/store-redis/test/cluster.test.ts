@@ -57,7 +57,7 @@ describe('on a three-node Redis Cluster', () => {
       const started = performance.now();
       await b.set(key, token('tok-wake'));
       await waited;
-      expect(performance.now() - started).toBeLessThan(2000);
+      expect(performance.now() - started).toBeLessThan(5000);
     } finally {
       a.dispose();
       b.dispose();

@@ -80,7 +80,7 @@ describe('waitForChange', () => {
     const waited = waitFor(a, key, 10_000);
     await subscribed();
     await change(key, lease);
-    expect(await waited).toBeLessThan(2000);
+    expect(await waited).toBeLessThan(5000);
   });
 
   it('wakes every waiter of the key, not those of another key', async () => {
@@ -91,7 +91,7 @@ describe('waitForChange', () => {
     const unrelated = waitFor(a, other, 600);
     await subscribed();
     await b.set(key, soon);
-    for (const ms of await Promise.all(waits)) expect(ms).toBeLessThan(2000);
+    for (const ms of await Promise.all(waits)) expect(ms).toBeLessThan(5000);
     expect(await unrelated).toBeGreaterThanOrEqual(550);
   });
 
@@ -102,7 +102,7 @@ describe('waitForChange', () => {
     const controller = new AbortController();
     const waited = waitFor(a, key, 10_000, controller.signal);
     setTimeout(() => controller.abort(), 50);
-    expect(await waited).toBeLessThan(2000);
+    expect(await waited).toBeLessThan(5000);
     controller.abort();
     expect(await waitFor(a, nextKey(), 10_000, controller.signal)).toBeLessThan(50);
   });
@@ -111,7 +111,7 @@ describe('waitForChange', () => {
     const key = nextKey();
     const lease = await b.lease(key, 10_000);
     await lease?.release();
-    expect(await waitFor(a, key, 10_000)).toBeLessThan(2000);
+    expect(await waitFor(a, key, 10_000)).toBeLessThan(5000);
   });
 
   it('ends when a lease nobody releases lapses (a crashed holder), not at its own time', async () => {
@@ -119,7 +119,7 @@ describe('waitForChange', () => {
     await b.lease(key, 300);
     const waited = await waitFor(a, key, 10_000);
     expect(waited).toBeGreaterThanOrEqual(250);
-    expect(waited).toBeLessThan(2000);
+    expect(waited).toBeLessThan(5000);
   });
 
   it('opens one subscriber connection lazily and closes it on dispose, waking its waiters', async () => {
@@ -135,7 +135,7 @@ describe('waitForChange', () => {
     await subscribed();
     expect(await count()).toBe(clientsBefore + 1);
     store.dispose();
-    expect(await waited).toBeLessThan(2000);
+    expect(await waited).toBeLessThan(5000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await count()).toBe(clientsBefore);
   });
