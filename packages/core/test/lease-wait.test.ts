@@ -20,10 +20,10 @@ describe('mint lease and its waiters', () => {
         return base.lease?.(k, ttl);
       },
     };
-    const a = createTokenManager({ ...countingSource(), key, clock, store });
+    const a = createTokenManager({ source: countingSource().source, key, clock, store });
     await a.getToken();
     const b = createTokenManager({
-      ...countingSource(),
+      source: countingSource().source,
       key: { ...key, scope: 's' },
       clock,
       store,

@@ -101,7 +101,7 @@ describe('a store that fails never costs a caller its token', () => {
     clock.advance(60_000);
     expect(await settle(clock, manager.getToken())).toBe('tok-2');
     expect(calls.length).toBe(2);
-    const other = createTokenManager({ ...countingSource(), key, clock, store });
+    const other = createTokenManager({ source: countingSource().source, key, clock, store });
     expect(await other.getToken()).toBe('tok-2'); // stored once the store worked again
   });
 
@@ -127,7 +127,7 @@ describe('a store that fails never costs a caller its token', () => {
             );
         }),
     };
-    const manager = createTokenManager({ ...countingSource(), key, clock, store });
+    const manager = createTokenManager({ source: countingSource().source, key, clock, store });
     expect(await settle(clock, manager.getToken())).toBe('tok-1');
     grant?.();
     await flush();
