@@ -1,5 +1,6 @@
+import { format } from 'node:util';
 import type { TokenEvent } from '@searchauth/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SecretLedger } from './support/secrets.js';
 import { useSimulator, waitOutLatency } from './support/sim.js';
 import { VENDOR_CASES } from './support/vendors.js';
@@ -16,22 +17,64 @@ const sim = useSimulator({
   },
 });
 
-describe('the leak check', () => {
-  it('notices a secret in a message, a nested cause, or form-encoded', async () => {
-    const ledger = new SecretLedger(sim());
-    const secret = sim().credentials.oauth2.clientSecret;
-    const nested = new Error('outer', { cause: new Error(`inner ${secret}`) });
-    const encoded = new Error(`url ?secret=${encodeURIComponent(secret)}`);
-    const formEncoded = new Error(`body ${new URLSearchParams({ client_secret: secret })}`);
-    for (const leak of [new Error(`x ${secret}`), nested, encoded, formEncoded]) {
+/** Everything the clients print through console while a test runs, as the terminal would show it. */
+let printed: string[] = [];
+beforeEach(() => {
+  printed = [];
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      printed.push(format(...args));
+    });
+  }
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the leak scan', () => {
+  it('notices a planted secret in every channel: message, cause, JSON, console, event, wire, log', async () => {
+    const s = sim();
+    const ledger = new SecretLedger(s);
+    const secret = s.credentials.oauth2.clientSecret;
+    const base64 = Buffer.from(`client:${secret}`).toString('base64');
+    const nested = new Error('outer', {
+      cause: new Error('middle', { cause: new Error(`inner ${secret}`) }),
+    });
+    const inJson = Object.assign(new Error('plain'), { toJSON: () => ({ secret }) });
+    const planted = [
+      new Error(`x ${secret}`),
+      nested,
+      inJson,
+      new Error(`url ?secret=${encodeURIComponent(secret)}`),
+      new Error(`body ${new URLSearchParams({ client_secret: secret })}`),
+      new Error(`header Basic ${base64}`),
+      new Error(`base64url ${Buffer.from(secret).toString('base64url')}`),
+    ];
+    // A long token cut short by a message cap still counts.
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('{"sub":"planted-user","exp":1}').toString('base64url')}.c2lnbmF0dXJl`;
+    ledger.add(jwt);
+    planted.push(new Error(`rejected ${jwt.slice(0, 30)}…`));
+    for (const leak of planted) {
       expect(() => ledger.expectClean(leak)).toThrow(/contains a secret/);
     }
+    console.warn('debug: the token request sent %o', { client_secret: secret });
+    expect(() => ledger.expectClean(printed.join('\n'), 'console')).toThrow(/contains a secret/);
+    const event = { type: 'refresh-failure', error: { code: 'ERR_X', message: `bad ${secret}` } };
+    expect(() => ledger.expectClean([event], 'event')).toThrow(/contains a secret/);
+    // A client that put the secret in a URL: the wire record and the simulator's log both show it.
+    await (
+      await ledger.fetch(`${s.urls.oauth2.baseUrl}/v1/search?q=${encodeURIComponent(secret)}`)
+    ).text();
+    expect(() => ledger.expectWireClean()).toThrow(/contains a secret/);
+    expect(() => ledger.expectClean(JSON.stringify(s.requests), 'simulator log')).toThrow(
+      /contains a secret/,
+    );
     expect(() => ledger.expectClean(new Error('nothing to see'))).not.toThrow();
   });
 });
 
 describe.each(VENDOR_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-  it('no thrown error or event carries a secret or token of the run', async () => {
+  it('no thrown error, event, console line, request or log entry carries a secret or token', async () => {
     const s = sim();
     const ledger = new SecretLedger(s);
     const events: TokenEvent[] = [];
@@ -92,8 +135,50 @@ describe.each(VENDOR_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) =>
       'ERR_UNAUTHORIZED',
     ]);
     for (const error of errors) ledger.expectClean(error);
-    ledger.expectClean(events);
+    ledger.expectClean(events, 'token event');
+    ledger.expectClean(printed.join('\n'), 'console output');
+    ledger.expectClean(JSON.stringify(s.requests), 'simulator request log');
+    ledger.expectWireClean();
     // Seen: both credentials, at least three access tokens.
     expect(ledger.size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+/**
+ * A server that echoes what it was sent (Squirro's error bodies have been seen to repeat the bearer
+ * token): the echo reaches the client in the error body, and from there must not reach the caller.
+ */
+describe.each(VENDOR_CASES.map((c) => [c.name, c] as const))('%s, echoing server', (_name, c) => {
+  it('an API error body that repeats the bearer token does not put it in the error', async () => {
+    const s = sim();
+    const ledger = new SecretLedger(s);
+    const echoing: typeof fetch = async (input, init) => {
+      const response = await ledger.fetch(input, init);
+      const auth = new Headers(
+        init?.headers ?? (input instanceof Request ? input.headers : undefined),
+      ).get('authorization');
+      if (
+        !auth?.startsWith('Bearer ') ||
+        /\/(token|auth)$/.test(
+          new URL(String(input instanceof Request ? input.url : input)).pathname,
+        )
+      ) {
+        return response;
+      }
+      await response.arrayBuffer();
+      return Response.json(
+        { message: `token ${auth.slice(7)} is not allowed here`, error: auth, detail: auth },
+        { status: 400 },
+      );
+    };
+    const client = c.create(s, { fetch: echoing });
+    const error = await client.call('tent').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    client.dispose();
+    expect(error).toMatchObject({ name: 'SearchAuthError' });
+    ledger.expectClean(error);
+    ledger.expectClean(printed.join('\n'), 'console output');
   });
 });

@@ -3,7 +3,8 @@ import { inspect } from 'node:util';
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 /**
- * How a secret can show up in text: as is, URL- or form-encoded (a leaked URL or request body), and
+ * How a secret can show up in text: as is, its first or last 24 characters when it is long (a JWT
+ * cut short), URL- or form-encoded (a leaked URL or request body), and
  * base64 / base64url (a leaked Basic header or a JWT segment). Base64 of a substring depends on its
  * offset, so the three alignments are covered by encoding the secret behind 0, 1 and 2 filler bytes
  * and keeping only the characters that do not depend on the filler.
@@ -14,6 +15,8 @@ export function encodings(secret: string): string[] {
     encodeURIComponent(secret),
     new URLSearchParams({ v: secret }).toString().slice(2),
   ]);
+  // A long token cut short (a message capped at 200 characters) still shows its start or end.
+  if (secret.length > 40) forms.add(secret.slice(0, 24)).add(secret.slice(-24));
   for (let pad = 0; pad < 3; pad++) {
     const encoded = base64(`${'\0'.repeat(pad)}${secret}`);
     // Skip the characters that mix filler bits in and the last block, which mixes padding in.
