@@ -5,7 +5,8 @@ import { SEARCH_CALLS, vendorFetch } from './search-clients.js';
 import { type SearchReply, searchReply, searchResponse } from './search-replies.js';
 import { runs, SEED, watchUnhandled } from './seed.js';
 
-const RUNS = runs(10_000);
+// 5 clients × 2,000: 10,000 generated search replies in all.
+const RUNS = runs(2_000);
 const unhandled = watchUnhandled();
 
 /**
