@@ -8,7 +8,7 @@ import { measureCacheHit } from './cache-hit.js';
 import { CONTENDERS } from './contenders/index.js';
 import { pooledFetch } from './pool.js';
 import { PROFILES } from './profile.js';
-import { markdownTable, targetTable } from './report.js';
+import { markdownTable, summaryTable, targetTable } from './report.js';
 import type { ScenarioOutput, Table, Target } from './scenario.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { measureSize } from './size.js';
@@ -55,6 +55,12 @@ try {
 }
 const size = await measureSize();
 const hit = await measureCacheHit(values.quick ? 200_000 : 1_000_000);
+console.log(
+  `${summaryTable(
+    tables,
+    CONTENDERS.map((c) => c.name),
+  )}\n`,
+);
 console.log(targetTable(targets));
 console.log(
   `\n@searchauth/core bundle: ${size.gzipBytes.toLocaleString('en')} B min+gzip (jose excluded). ` +

@@ -39,3 +39,43 @@ export function targetTable(targets: Target[]): string {
     ),
   ].join('\n');
 }
+
+/** One row per contender with the headline figure of each scenario, for the README. */
+export function summaryTable(tables: Table[], contenders: string[]): string {
+  const find = (id: string) => tables.find((t) => t.id === id);
+  const cell = (id: string, name: string, key: string, digits = 0) => {
+    const row = find(id)?.rows.find((r) => r.contender === name);
+    return row === undefined ? '–' : format(row[key] ?? '–', digits);
+  };
+  const outage = (name: string) => {
+    const rates = (find('outage')?.rows ?? [])
+      .filter((r) => r.library === name)
+      .map((r) => r.perSecond as number);
+    return rates.length ? format(Math.max(...rates), 1) : 'n/a';
+  };
+  const header = [
+    'contender',
+    'token requests, 10,000 cold callers',
+    'client CPU/request vs static',
+    'expiry (1 s tokens): failures / 401s',
+    'revoke-on-mint, 4 instances: failures (shared store)',
+    'outage: worst token requests/s',
+    'heap, 100,000 tenants (MB)',
+  ];
+  const rows = contenders.map((name) => [
+    name,
+    cell('stampede-10000', name, 'tokens'),
+    cell('steady', name, 'cpuRatio', 3),
+    `${cell('expiry', name, 'failures')} / ${cell('expiry', name, 'unauthorized')}`,
+    `${cell('revocation', name, 'failures')} (${cell('revocation', name, 'sharedFailures')})`,
+    outage(name),
+    cell('memory', name, 'atTenants', 1),
+  ]);
+  return [
+    '### Summary',
+    '',
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}

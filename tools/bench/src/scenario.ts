@@ -7,6 +7,8 @@ export type Cell = number | string;
 
 /** One table of the report: rows are contenders, columns metrics. */
 export interface Table {
+  /** Stable name for the summary: `stampede-10000`, `steady`, `expiry`, `revocation`, `outage`, `memory`. */
+  id: string;
   title: string;
   /** What the scenario does, one or two sentences (printed under the title). */
   description: string;

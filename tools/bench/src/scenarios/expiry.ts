@@ -51,6 +51,7 @@ export const expiry: Scenario = {
     return {
       tables: [
         {
+          id: 'expiry',
           title: 'Expiry under load: 1 s tokens',
           description: `${concurrency} concurrent callers for ${ms / 1000} s against tokens that live 1 s; median of ${profile.repeats} run(s).`,
           columns: [

@@ -67,6 +67,7 @@ export const memory: Scenario = {
     return {
       tables: [
         {
+          id: 'memory',
           title: `Memory: tokens for ${tenants.toLocaleString('en')} tenants, cap ${cap.toLocaleString('en')}`,
           description:
             'Heap (after GC) still held after caching one ~720-byte token per tenant, at the cap and at 10× the cap; the token endpoint is an in-process fetch. n/a: the library has no per-tenant cache to measure.',

@@ -73,6 +73,7 @@ export const outage: Scenario = {
         for (const r of await outageRuns(context, phase, callers)) {
           rows.push({
             contender: `${r.contender.name} — ${phase}, ${callers.toLocaleString('en')} caller(s)`,
+            library: r.contender.name,
             calls: r.calls,
             failures: r.failures,
             tokens: r.count,
@@ -93,6 +94,7 @@ export const outage: Scenario = {
     return {
       tables: [
         {
+          id: 'outage',
           title: 'Token endpoint outage (503 on every token request)',
           description: `Outage of ${profile.outage.ms / 1000} s; tokens live ${LIFETIME_SECONDS['before expiry']} s (before expiry: the outage starts with a valid token and outlasts it) or 1 s (after expiry: it starts once the token has expired). Up to 10 callers the contenders share one outage (one key each); 1,000 callers run one contender at a time.`,
           columns: [

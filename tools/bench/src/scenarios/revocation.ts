@@ -56,6 +56,7 @@ export const revocation: Scenario = {
     return {
       tables: [
         {
+          id: 'revocation',
           title: 'Revocation on mint: 4 instances, every mint revokes the previous token',
           description: `${instances} instances × ${concurrency} callers for ${ms / 1000} s, ${LIFETIME_SECONDS} s tokens; left independent instances, right the same ${instances} sharing one memoryStore (in one process).`,
           columns: [

@@ -40,6 +40,7 @@ export const stampede: Scenario = {
         }
       }
       tables.push({
+        id: `stampede-${size}`,
         title: `Cold stampede: ${size.toLocaleString('en')} concurrent requests`,
         description: `${size.toLocaleString('en')} requests started at once on a new client; median of ${size > 1_000 ? 1 : profile.repeats} run(s).`,
         columns: [

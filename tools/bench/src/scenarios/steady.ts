@@ -78,6 +78,7 @@ export const steady: Scenario = {
     return {
       tables: [
         {
+          id: 'steady',
           title: 'Steady-state overhead (token cached)',
           description: `${concurrency} concurrent callers, ${rounds} rounds of ${roundMs} ms per contender, interleaved; medians, ratios to the static baseline per round.`,
           columns: [
