@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { findLeak, renderings } from '../support/leaks.js';
 import { watchUnhandled } from './seed.js';
-import { type TokenReply, tokenReply, toResponse } from './token-replies.js';
+import { type TokenReply, tokenReply } from './token-replies.js';
+import { toResponse } from './token-response.js';
 import { CREDENTIALS, FUZZ_SOURCES, type FuzzSource } from './token-sources.js';
 
 /** Real time one generated reply may take from token request to settled outcome. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { accessToken, jwt, marker } from './token-parts.js';
 
 /** A generated token endpoint reply, and the token strings it carries (none may leak). */
 export interface TokenReply {
@@ -14,56 +15,6 @@ export type BodyPlan =
   | { kind: 'text'; text: string }
   | { kind: 'truncated'; text: string }
   | { kind: 'endless'; chunk: string };
-
-const marker = (prefix: string) =>
-  fc.stringMatching(/^[A-Za-z0-9_-]{16,40}$/).map((s) => `${prefix}${s}`);
-
-const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/** A JWT with random claims (exp and iat of every type and range), unsigned or with junk signature. */
-const jwt = fc
-  .record({
-    header: fc.record({
-      alg: fc.constantFrom('none', 'HS256', 'RS256'),
-      typ: fc.constantFrom('JWT', 'at+jwt'),
-    }),
-    exp: fc.oneof(
-      fc.integer({ min: 0, max: 4_000_000_000 }),
-      fc.double(),
-      fc.string(),
-      fc.constant(null),
-      fc.constant(undefined),
-      fc.constant(Math.floor(Date.now() / 1000) + 3600),
-    ),
-    iat: fc.oneof(fc.integer({ min: -1e10, max: 1e10 }), fc.string(), fc.constant(undefined)),
-    extra: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), {
-      maxKeys: 4,
-    }),
-    signature: fc.stringMatching(/^[A-Za-z0-9_-]{0,43}$/),
-    secret: marker('jwtsecret'),
-  })
-  .map(({ header, exp, iat, extra, signature, secret }) => ({
-    token: `${b64url(header)}.${b64url({ ...extra, exp, iat, sub: secret })}.${signature}`,
-    secret,
-  }));
-
-/** An access token: opaque and recognisable, a JWT, or junk (not checked for leaks: too short). */
-const accessToken = fc.oneof(
-  marker('at_').map((token) => ({ token, secrets: [token] })),
-  jwt.map(({ token }) => ({ token, secrets: [token] })),
-  fc
-    .oneof(
-      fc.string({ maxLength: 20 }),
-      fc.constant(''),
-      fc.constant('Bearer x'),
-      fc.constant('a b'),
-    )
-    .map((token) => ({
-      token: token as unknown,
-      secrets: [] as string[],
-    })),
-  fc.jsonValue({ maxDepth: 1 }).map((token) => ({ token, secrets: [] as string[] })),
-);
 
 /** A well-formed OAuth2 reply: an opaque token or a JWT, sometimes with a refresh token. */
 const wellFormed = fc
@@ -228,42 +179,3 @@ export const tokenReply: fc.Arbitrary<TokenReply> = fc
         : { kind: delivery as 'text' | 'truncated', text: body.text },
     secrets: body.secrets.filter((s) => s.length >= 12),
   }));
-
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-/** The reply as a fetch Response (a fresh one per call: bodies are read once). */
-export function toResponse(reply: TokenReply): Response {
-  const encoder = new TextEncoder();
-  const { body } = reply;
-  let stream: ReadableStream<Uint8Array> | string | null;
-  if (NULL_BODY.has(reply.status)) stream = null;
-  else if (body.kind === 'text') stream = body.text;
-  else if (body.kind === 'truncated') {
-    stream = new ReadableStream({
-      start(controller) {
-        controller.enqueue(encoder.encode(body.text));
-        controller.error(new TypeError('terminated: other side closed'));
-      },
-    });
-  } else {
-    const chunk = encoder.encode(body.chunk.repeat(Math.ceil(4096 / body.chunk.length)));
-    let sent = 0;
-    stream = new ReadableStream({
-      // Endless, but bounded here too: a client that never stops reading fails the time bound.
-      pull(controller) {
-        sent += chunk.length;
-        if (sent > 64 * 1_048_576) controller.error(new Error('read 64 MiB'));
-        else controller.enqueue(chunk);
-      },
-    });
-  }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(reply.headers)) {
-    try {
-      headers.set(name, value);
-    } catch {
-      // A generated value that is not a legal header value: a server could not send it either.
-    }
-  }
-  return new Response(stream, { status: reply.status, headers });
-}

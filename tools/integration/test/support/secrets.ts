@@ -1,6 +1,18 @@
-import type { Simulator } from '@searchauth/testkit';
+import type { Simulator, SimulatorOptions } from '@searchauth/testkit';
 import { expect } from 'vitest';
 import { encodings, findLeak, renderings } from './leaks.js';
+
+/**
+ * Credentials for the leak scan: characters that change under form, URL and base64 encoding, so a
+ * leaked request body or header would show up in any of its encodings.
+ */
+export const LEAK_SCAN_CREDENTIALS: SimulatorOptions['credentials'] = {
+  sparque: { clientSecret: 'sparque secret/with+plus&amp=1' },
+  'lucidworks-springboard': { clientSecret: 'springboard:secret/with+plus%20' },
+  'lucidworks-ai': { clientSecret: 'lwai secret?with=query&chars' },
+  oauth2: { clientSecret: 'oauth2 sécret/with+plus&=' },
+  squirro: { refreshToken: 'squirro refresh/token+with&chars=1' },
+};
 
 // Where secrets travel in token requests and responses, across the five vendors.
 const SECRET_FIELDS = [
