@@ -9,8 +9,9 @@ import type {
   ChunkingSubmitted,
   PredictionRequest,
   PredictPaths,
+  UseCaseName,
 } from './paths.js';
-import { checkBatch } from './predict.js';
+import { checkBatch, checkIds } from './predict.js';
 import { type WaitOptions, waitForJob } from './wait.js';
 
 export interface SignalOption {
@@ -21,7 +22,7 @@ export interface SignalOption {
 export interface AsyncJobHelpers {
   /** POST /ai/async-prediction/{useCase}/{modelId} → `{ predictionId, status }`. */
   submitAsyncPrediction(
-    useCase: string,
+    useCase: UseCaseName,
     modelId: string,
     request: PredictionRequest,
     options?: SignalOption,
@@ -32,7 +33,7 @@ export interface AsyncJobHelpers {
   waitForPrediction(predictionId: string, options?: WaitOptions): Promise<AsyncPredictionResult>;
   /** Submit, then wait: the async counterpart of `predict()`. */
   predictAsync(
-    useCase: string,
+    useCase: UseCaseName,
     modelId: string,
     request: PredictionRequest,
     options?: WaitOptions,
@@ -64,19 +65,21 @@ type AnyClient = Record<'GET' | 'POST', (path: string, init: object) => Promise<
 
 function asyncJob(api: AnyClient, clock: Clock, kind: string, first: string) {
   const idName = `${kind}Id`;
-  const get = async (id: string, options: SignalOption = {}) =>
-    (
-      await api.GET(`/ai/async-${kind}/{${idName}}`, {
-        params: { path: { [idName]: id } },
-        signal: options.signal,
-      })
-    ).data as AnyJob;
+  const get = async (id: string, options: SignalOption = {}) => {
+    checkIds({ [idName]: id });
+    const { data } = await api.GET(`/ai/async-${kind}/{${idName}}`, {
+      params: { path: { [idName]: id } },
+      signal: options.signal,
+    });
+    return data as AnyJob;
+  };
   const submit = async (
     firstValue: string,
     modelId: string,
     request: { batch?: unknown[] },
     options: SignalOption = {},
   ) => {
+    checkIds({ [first]: firstValue, modelId });
     checkBatch(request);
     return (
       await api.POST(`/ai/async-${kind}/{${first}}/{modelId}`, {

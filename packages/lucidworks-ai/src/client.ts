@@ -9,7 +9,13 @@ import {
   resolveOptions,
   VENDOR,
 } from './options.js';
-import type { ModelsPaths, PredictionRequest, PredictionResponse, PredictPaths } from './paths.js';
+import type {
+  ModelsPaths,
+  PredictionRequest,
+  PredictionResponse,
+  PredictPaths,
+  UseCaseName,
+} from './paths.js';
 import { type PredictOptions, predict } from './predict.js';
 
 export interface LucidworksAIClient
@@ -22,7 +28,7 @@ export interface LucidworksAIClient
   modelsClient: Client<ModelsPaths>;
   /** Synchronous prediction for 1..32 inputs (more: see the `oversizedBatch` option). */
   predict(
-    useCase: string,
+    useCase: UseCaseName,
     modelId: string,
     request: PredictionRequest,
     options?: PredictOptions,

@@ -2,6 +2,7 @@
 // package instead of one per module: bytes that count against the 2 kB size budget.
 export {
   isSearchAuthError,
+  memoryStore,
   SearchAuthError,
   Secret,
   sleep,

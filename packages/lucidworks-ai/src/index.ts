@@ -1,10 +1,20 @@
-export type { SearchAuthErrorCode } from '@searchauth/core';
+export type {
+  Clock,
+  RetryOptions,
+  SearchAuthErrorCode,
+  StoredToken,
+  TokenEvent,
+  TokenLease,
+  TokenManager,
+  TokenStore,
+} from '@searchauth/core';
 export { createLucidworksAIClient, type LucidworksAIClient } from './client.js';
 export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
   isSearchAuthError,
   LUCIDWORKS_IDENTITY,
   lucidworksTokenUrl,
+  memoryStore,
   SearchAuthError,
   Secret,
 } from './deps.js';
@@ -28,6 +38,7 @@ export type {
   EmbeddingModelConfig,
   EmbeddingUseCaseConfig,
   GenerativeModelConfig,
+  KnownUseCase,
   Model,
   ModelConfig,
   ModelsPaths,
@@ -38,6 +49,7 @@ export type {
   PredictPaths,
   UseCase,
   UseCaseConfig,
+  UseCaseName,
 } from './paths.js';
 export type { PredictOptions } from './predict.js';
 export { WAIT_DEFAULTS, type WaitOptions } from './wait.js';

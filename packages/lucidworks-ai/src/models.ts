@@ -1,5 +1,6 @@
 import type { Client } from 'openapi-fetch';
 import type { Model, ModelsPaths, PredictPaths, UseCase } from './paths.js';
+import { checkIds } from './predict.js';
 
 export interface SignalOption {
   signal?: AbortSignal;
@@ -20,14 +21,15 @@ export function modelHelpers(api: Client<ModelsPaths>, customerId: string) {
     getModel: async (
       modelId: string,
       { metrics, signal }: SignalOption & { metrics?: boolean } = {},
-    ): Promise<Model> =>
-      (
-        await api.GET('/customers/{customerId}/ai/models/{modelId}', {
-          // openapi-fetch leaves an undefined query parameter out.
-          params: { path: { customerId, modelId }, query: { metrics } },
-          signal,
-        })
-      ).data as Model,
+    ): Promise<Model> => {
+      checkIds({ modelId });
+      const { data } = await api.GET('/customers/{customerId}/ai/models/{modelId}', {
+        // openapi-fetch leaves an undefined query parameter out.
+        params: { path: { customerId, modelId }, query: { metrics } },
+        signal,
+      });
+      return data as Model;
+    },
   };
 }
 

@@ -36,3 +36,7 @@ export type ChunkingSubmitted = Schemas['ChunkingSubmitted'];
 export type ChunkingResult = Schemas['ChunkingResult'];
 export type Model = Schemas['Model'];
 export type UseCase = Schemas['UseCase'];
+/** The use case slugs the Prediction API reference documents (`keyword-extraction`, ...). */
+export type KnownUseCase = Schemas['KnownUseCase'];
+/** A documented slug (autocompleted) or any other the Use Case API lists for your application. */
+export type UseCaseName = KnownUseCase | (string & {});

@@ -1,7 +1,7 @@
 import type { Client } from 'openapi-fetch';
 import { SearchAuthError } from './deps.js';
 import { MAX_PREDICTION_BATCH, VENDOR } from './options.js';
-import type { PredictionRequest, PredictionResponse, PredictPaths } from './paths.js';
+import type { PredictionRequest, PredictionResponse, PredictPaths, UseCaseName } from './paths.js';
 
 export interface PredictOptions {
   signal?: AbortSignal;
@@ -16,11 +16,12 @@ export interface PredictOptions {
 export async function predict(
   api: Client<PredictPaths>,
   defaultMode: 'error' | 'split',
-  useCase: string,
+  useCase: UseCaseName,
   modelId: string,
   request: PredictionRequest,
   options: PredictOptions = {},
 ): Promise<PredictionResponse> {
+  checkIds({ useCase, modelId });
   const { length } = checkBatch(request);
   if (length > MAX_PREDICTION_BATCH && (options.oversizedBatch ?? defaultMode) !== 'split') {
     throw new SearchAuthError(
@@ -44,6 +45,20 @@ export async function predict(
   }
   // The first response with every prediction, in input order.
   return { ...first, predictions } as PredictionResponse;
+}
+
+/**
+ * Ids go into the URL path: an empty one would address another resource (the server answers 404), so
+ * it is refused before sending, naming the field.
+ */
+export function checkIds(ids: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(ids)) {
+    if (typeof value !== 'string' || !value.trim()) {
+      throw new SearchAuthError('ERR_BAD_REQUEST', `${name} must be a non-empty string`, {
+        vendor: VENDOR,
+      });
+    }
+  }
 }
 
 /** A request needs 1 or more inputs; the shape of each is left to the types and the server. */

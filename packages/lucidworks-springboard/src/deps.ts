@@ -1,6 +1,12 @@
 // Every module takes its runtime imports from here, so the bundle has one import statement per
 // package instead of one per module: bytes that count against the 2 kB size budget.
-export { httpError, isSearchAuthError, SearchAuthError, Secret } from '@searchauth/core';
+export {
+  httpError,
+  isSearchAuthError,
+  memoryStore,
+  SearchAuthError,
+  Secret,
+} from '@searchauth/core';
 export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
   LUCIDWORKS_IDENTITY,

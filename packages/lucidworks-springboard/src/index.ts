@@ -1,4 +1,13 @@
-export type { SearchAuthErrorCode } from '@searchauth/core';
+export type {
+  Clock,
+  RetryOptions,
+  SearchAuthErrorCode,
+  StoredToken,
+  TokenEvent,
+  TokenLease,
+  TokenManager,
+  TokenStore,
+} from '@searchauth/core';
 
 export type { Batch, BatchLimits } from './batching.js';
 export { planBatches } from './batching.js';
@@ -8,6 +17,7 @@ export {
   isSearchAuthError,
   LUCIDWORKS_IDENTITY,
   lucidworksTokenUrl,
+  memoryStore,
   SearchAuthError,
   Secret,
 } from './deps.js';

@@ -13,8 +13,8 @@ export const SPRINGBOARD_SCOPES = {
   push: 'datasource.push',
 } as const;
 
-/** Documented Push API limits per request. */
-export const PUSH_LIMITS = { maxDocuments: 200, maxBytes: 1024 * 1024 } as const;
+/** Documented Push API limits per request: 200 documents and "1 MB", read as 1,000,000 bytes. */
+export const PUSH_LIMITS = { maxDocuments: 200, maxBytes: 1_000_000 } as const;
 
 /**
  * Where the Push API lives. The public docs do not show its URL, so these are assumptions: override
@@ -35,7 +35,7 @@ export interface SpringboardPushOptions {
   deleteMethod?: 'DELETE' | 'POST';
   /** Documents per request, 1..200. Default 200. */
   maxDocumentsPerRequest?: number;
-  /** Bytes of JSON body per request, up to 1 MiB. Default 1 MiB (1,048,576). */
+  /** Bytes of JSON body per request, 64..1,000,000 (the documented 1 MB). Default 1,000,000. */
   maxBytesPerRequest?: number;
 }
 

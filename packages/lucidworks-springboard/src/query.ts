@@ -18,23 +18,32 @@ export type SpringboardQueryPaths = Pick<
   '/query/search' | '/query/detail' | '/query/relatedContent'
 >;
 
+const UTC_OFFSET = /^[+-]([01]\d|2[0-3]):[0-5]\d$/;
+
 export interface CallOptions {
   signal?: AbortSignal;
 }
 
 /**
  * Search, detail and related content. Each refuses, before sending, a body without the strings
- * the Query API requires (ERR_BAD_REQUEST naming them), then posts; `api` throws typed errors for
+ * the Query API requires or with a `utcOffset` not of the form ±HH:MM (ERR_BAD_REQUEST naming
+ * them), then posts; `api` throws typed errors for
  * non-2xx answers. Formats and the probe's shape are left to the types and the server.
  */
 export function queryHelpers(api: Client<SpringboardQueryPaths>) {
   const post =
     <Body, Response>(path: keyof SpringboardQueryPaths, required: string[]) =>
     async (body: Body, options: CallOptions = {}): Promise<Response> => {
-      if (required.some((name) => typeof (body as Record<string, unknown>)?.[name] !== 'string')) {
-        throw new SearchAuthError('ERR_BAD_REQUEST', `${path} needs ${required.join(', ')}`, {
-          vendor: VENDOR,
-        });
+      const fields = body as Record<string, unknown>;
+      const refuse = (message: string) => {
+        throw new SearchAuthError('ERR_BAD_REQUEST', `${path} ${message}`, { vendor: VENDOR });
+      };
+      if (required.some((name) => typeof fields?.[name] !== 'string')) {
+        refuse(`needs ${required.join(', ')}`);
+      }
+      // The server wants the 6-character form; `utcOffsetOf()` builds it from a Date.
+      if (required.includes('utcOffset') && !UTC_OFFSET.test(fields.utcOffset as string)) {
+        refuse('needs utcOffset as ±HH:MM, e.g. +02:00');
       }
       return (await api.POST(path, { body: body as never, signal: options.signal }))
         .data as Response;

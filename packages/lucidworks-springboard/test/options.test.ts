@@ -55,7 +55,7 @@ describe('createSpringboardClient options', () => {
     [
       'too many bytes per request',
       {
-        given: { ...valid, push: { maxBytesPerRequest: 2 ** 21 } },
+        given: { ...valid, push: { maxBytesPerRequest: 1_000_001 } },
         want: 'push.maxBytesPerRequest',
       },
     ],

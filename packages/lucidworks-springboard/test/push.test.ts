@@ -3,7 +3,8 @@ import { json } from '../../lucidworks-identity/test/fake-lucidworks.js';
 import { APP, doc, springboard } from './setup.js';
 
 const PATH = '/push/datasources/ds-1/documents';
-const MiB = 1024 * 1024;
+// The docs say "1 MB": 1,000,000 bytes, not a mebibyte.
+const MB = 1_000_000;
 
 describe('saveDocuments', () => {
   it('splits 450 documents into requests of at most 200 and reports each batch', async () => {
@@ -27,7 +28,7 @@ describe('saveDocuments', () => {
     client.dispose();
   });
 
-  it('keeps every request body within 1 MiB', async () => {
+  it('keeps every request body within 1 MB (1,000,000 bytes)', async () => {
     const { server, client, pushBodies } = springboard();
     const body = 'x'.repeat(300 * 1024);
     const docs = Array.from({ length: 7 }, (_, i) => doc(`big-${i}`, { body }));
@@ -35,7 +36,7 @@ describe('saveDocuments', () => {
 
     expect(pushBodies.map((b) => b.length)).toEqual([3, 3, 1]);
     for (const request of server.calls(PATH)) {
-      expect(new TextEncoder().encode(request.body).byteLength).toBeLessThanOrEqual(MiB);
+      expect(new TextEncoder().encode(request.body).byteLength).toBeLessThanOrEqual(MB);
     }
     expect(result.batches.map((b) => b.bytes)).toEqual(
       server.calls(PATH).map((r) => new TextEncoder().encode(r.body).byteLength),
@@ -43,9 +44,22 @@ describe('saveDocuments', () => {
     client.dispose();
   });
 
-  it('refuses a single document over 1 MiB before sending anything', async () => {
+  it('splits bodies between 1,000,000 and 1,048,576 bytes: the limit is 1 MB, not 1 MiB', async () => {
+    const { server, client, pushBodies } = springboard();
+    // Three documents of about 340,000 bytes: 1,020,000 together, within a MiB but over a MB.
+    const docs = Array.from({ length: 3 }, (_, i) => doc(`mb-${i}`, { body: 'x'.repeat(340_000) }));
+    const result = await client.saveDocuments('ds-1', docs);
+
+    expect(pushBodies.map((b) => b.length)).toEqual([2, 1]);
+    expect(result.batches.every((b) => b.bytes <= MB)).toBe(true);
+    expect(server.calls(PATH)).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('refuses a single document over 1 MB before sending anything', async () => {
     const { server, client } = springboard();
-    const docs = [doc('small'), doc('huge', { body: 'x'.repeat(MiB) })];
+    // 1,000,100 bytes of text: fits a MiB, not the documented 1 MB.
+    const docs = [doc('small'), doc('huge', { body: 'x'.repeat(MB + 100) })];
     await expect(client.saveDocuments('ds-1', docs)).rejects.toMatchObject({
       code: 'ERR_LIMIT_EXCEEDED',
       message: expect.stringContaining('item 1 is'),

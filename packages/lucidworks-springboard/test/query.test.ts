@@ -42,6 +42,40 @@ describe('Query API helpers', () => {
     client.dispose();
   });
 
+  it.each([
+    ['hours only', { given: '+02', call: 'search' }],
+    ['no sign', { given: '02:00', call: 'search' }],
+    ['no colon', { given: '+0200', call: 'search' }],
+    ['a time zone name', { given: 'Europe/Berlin', call: 'search' }],
+    ['minutes over 59', { given: '+01:60', call: 'search' }],
+    ['an empty string', { given: '', call: 'relatedContent' }],
+    ['a single-digit hour', { given: '+2:00', call: 'relatedContent' }],
+  ])(
+    '%s as utcOffset is refused before sending, naming the form',
+    async (_name, { given, call }) => {
+      const { server, client } = springboard();
+      const helper = client[call as 'search'] as (body: unknown) => Promise<unknown>;
+      await expect(
+        helper({ ...SEARCH_BODY, utcOffset: given, probe: { documentId: 'd1' } }),
+      ).rejects.toMatchObject({
+        code: 'ERR_BAD_REQUEST',
+        message: expect.stringContaining('utcOffset as ±HH:MM'),
+      });
+      expect(server.requests).toHaveLength(0);
+      client.dispose();
+    },
+  );
+
+  it.each(['+00:00', '-05:30', '+14:00', '-12:00'])(
+    'accepts %s as utcOffset',
+    async (utcOffset) => {
+      const { server, client } = springboard();
+      await client.search({ ...SEARCH_BODY, utcOffset });
+      expect(server.calls('/query/search')).toHaveLength(1);
+      client.dispose();
+    },
+  );
+
   it('searches for an empty query string (it is a string)', async () => {
     const { server, client } = springboard();
     await client.search({ ...SEARCH_BODY, query: '' });

@@ -1,5 +1,15 @@
+export type {
+  Clock,
+  RetryOptions,
+  StoredToken,
+  TokenEvent,
+  TokenLease,
+  TokenManager,
+  TokenStore,
+} from '@searchauth/core';
 export {
   isSearchAuthError,
+  memoryStore,
   SearchAuthError,
   type SearchAuthErrorCode,
   Secret,

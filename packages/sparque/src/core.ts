@@ -6,6 +6,7 @@ export {
   createTokenManager,
   httpError,
   isSearchAuthError,
+  memoryStore,
   parseTokenResponse,
   SearchAuthError,
   Secret,

@@ -1,6 +1,15 @@
-export type { SearchAuthErrorCode } from '@searchauth/core';
+export type {
+  Clock,
+  RetryOptions,
+  SearchAuthErrorCode,
+  StoredToken,
+  TokenEvent,
+  TokenLease,
+  TokenManager,
+  TokenStore,
+} from '@searchauth/core';
 export { createSquirroClient, type SquirroClient } from './client.js';
-export { isSearchAuthError, SearchAuthError, Secret } from './core.js';
+export { isSearchAuthError, memoryStore, SearchAuthError, Secret } from './core.js';
 export type { components, operations, paths } from './generated/api.js';
 export { DEFAULT_PAGE_SIZE, type IterateItemsParams } from './iterate.js';
 export {

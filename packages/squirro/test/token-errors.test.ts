@@ -22,8 +22,10 @@ describe('login failures', () => {
   it.each([
     ['404 invalid refresh token', { status: 404, want: 'ERR_REFRESH_TOKEN_INVALID' }],
     ['410 expired or revoked refresh token', { status: 410, want: 'ERR_REFRESH_TOKEN_EXPIRED' }],
+    ['401 authentication missing', { status: 401, want: 'ERR_REFRESH_TOKEN_INVALID' }],
     ['403 forbidden', { status: 403, want: 'ERR_FORBIDDEN' }],
-    ['400 bad request', { status: 400, want: 'ERR_REFRESH_TOKEN_INVALID' }],
+    // Squirro's 400 is invalid input (the SDK raises its input-data error), not a bad refresh token.
+    ['400 malformed request', { status: 400, want: 'ERR_BAD_REQUEST' }],
     ['500 server error', { status: 500, want: 'ERR_TOKEN_ENDPOINT_UNAVAILABLE' }],
   ])('%s -> %s, sent once, no token loop', async (_name, { status, want }) => {
     // The server echoes the refresh token in its error, which must not reach the message.

@@ -2,11 +2,13 @@
 import { parseArgs } from 'node:util';
 import { describeSimulator } from './describe.js';
 import { startSimulator } from './simulator.js';
-import { VENDORS, type VendorName } from './types.js';
+import { type SimulatorOptions, VENDORS, type VendorName } from './types.js';
 
-const USAGE = `Usage: searchauth-sim [--port 4010] [--seed 42] [--vendors sparque,squirro,...]
-                      [--token-lifetime SECONDS]
-Starts the searchauth vendor simulators on 127.0.0.1 (host i on port+i) until Ctrl-C.
+const USAGE = `Usage: npx -p @searchauth/testkit searchauth-sim [--port 4010] [--seed 42]
+         [--vendors sparque,squirro,...] [--token-lifetime SECONDS]
+         [--squirro-reuses-access-tokens] [--sparque-account-role 'Data Provider']
+Starts the searchauth vendor simulators on 127.0.0.1 (host i on port+i) until Ctrl-C and prints,
+per vendor, the client options that point at them.
 Vendors: ${VENDORS.join(', ')}`;
 
 async function main() {
@@ -19,6 +21,8 @@ async function main() {
       seed: { type: 'string', default: '42' },
       vendors: { type: 'string' },
       'token-lifetime': { type: 'string' },
+      'squirro-reuses-access-tokens': { type: 'boolean' },
+      'sparque-account-role': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -32,6 +36,8 @@ async function main() {
     seed,
     vendors: values.vendors?.split(',').map((v) => v.trim() as VendorName),
     tokenLifetimeSeconds: values['token-lifetime'] ? Number(values['token-lifetime']) : undefined,
+    squirroReusesAccessTokens: values['squirro-reuses-access-tokens'],
+    sparqueAccountRole: values['sparque-account-role'] as SimulatorOptions['sparqueAccountRole'],
   });
   console.log(`searchauth simulator (seed ${seed}) on 127.0.0.1. Ctrl-C stops it.\n`);
   console.log(describeSimulator(sim));

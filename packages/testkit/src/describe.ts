@@ -1,81 +1,49 @@
+import { CLIENT_USAGE, simulatorClientOptions } from './client-options.js';
 import type { Simulator } from './simulator.js';
 import type { VendorName } from './types.js';
 
-/** A readable summary of where each vendor listens and how to log in, for the CLI and logs. */
-export function describeSimulator(sim: Simulator): string {
-  const lines: string[] = [];
-  const section = (vendor: VendorName, entries: Record<string, string>) => {
-    lines.push(vendor);
-    for (const [name, value] of Object.entries(entries))
-      lines.push(`  ${name.padEnd(16)} ${value}`);
-    lines.push('');
-  };
+/** A first call per vendor that searches the simulator's corpus (placeholders filled in below). */
+function firstCall(sim: Simulator, vendor: VendorName): string {
   const c = sim.credentials;
+  switch (vendor) {
+    case 'sparque':
+      return "await client.query({ endpoints: [{ name: 'search', parameters: { query: 'tent' } }] })";
+    case 'lucidworks-springboard':
+      return `await client.search({ query: 'tent', utcOffset: '+00:00', sessionId: 's1' }); push to datasource '${c[vendor].datasourceId}'`;
+    case 'lucidworks-ai':
+      return "await client.predict('embedding', 'gte-small', { batch: [{ text: 'tent' }] })";
+    case 'squirro':
+      return `await client.searchItems({ projectId: '${c.squirro.projectId}', query: 'tent' })`;
+    case 'oauth2':
+      return "await client.client.GET('/v1/search', { params: { query: { q: 'tent' } } }) (spec: packages/oauth2/examples/search-api.yaml)";
+  }
+}
+
+const literal = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * For each started vendor: its client created with a copy-paste options object in the client's own
+ * option names, a first call, and the raw token URL for curl. The object literal is valid
+ * JavaScript (an integration test evaluates it and searches with the real client).
+ */
+export function describeSimulator(sim: Simulator): string {
+  const options = simulatorClientOptions(sim);
+  const lines: string[] = [];
   for (const vendor of sim.vendors) {
-    switch (vendor) {
-      case 'sparque': {
-        const u = sim.urls.sparque;
-        const s = c.sparque;
-        section(vendor, {
-          tokenUrl: u.tokenUrl,
-          baseUrl: u.baseUrl,
-          queryExample: `${u.baseUrl}/${s.version}/${s.workspace}/api/${s.api}/e/search/p/query/tent/results`,
-          workspace: s.workspace,
-          clientId: s.clientId,
-          clientSecret: s.clientSecret,
-        });
-        break;
-      }
-      case 'lucidworks-springboard': {
-        const u = sim.urls[vendor];
-        const s = c[vendor];
-        section(vendor, {
-          tokenUrl: u.tokenUrl,
-          baseUrl: u.baseUrl,
-          clientId: s.clientId,
-          clientSecret: s.clientSecret,
-          scopes: s.scopes.join(' '),
-          datasourceId: s.datasourceId,
-        });
-        break;
-      }
-      case 'lucidworks-ai': {
-        const u = sim.urls[vendor];
-        const s = c[vendor];
-        section(vendor, {
-          tokenUrl: u.tokenUrl,
-          baseUrl: u.baseUrl,
-          platformBaseUrl: u.platformBaseUrl,
-          clientId: s.clientId,
-          clientSecret: s.clientSecret,
-          scopes: s.scopes.join(' '),
-          customerId: s.customerId,
-        });
-        break;
-      }
-      case 'squirro': {
-        const u = sim.urls.squirro;
-        const s = c.squirro;
-        section(vendor, {
-          tokenUrl: u.tokenUrl,
-          baseUrl: u.baseUrl,
-          queryUrl: `${u.baseUrl}/api/topic/v0/${s.tenant}/projects/${s.projectId}/items/query`,
-          refreshToken: s.refreshToken,
-          revokedToken: s.revokedRefreshToken,
-        });
-        break;
-      }
-      case 'oauth2': {
-        const u = sim.urls.oauth2;
-        section(vendor, {
-          tokenUrl: u.tokenUrl,
-          searchUrl: `${u.baseUrl}/v1/search?q=tent`,
-          clientId: c.oauth2.clientId,
-          clientSecret: c.oauth2.clientSecret,
-        });
-        break;
-      }
+    const { factory, pkg } = CLIENT_USAGE[vendor];
+    lines.push(`// ${vendor}: import { ${factory} } from '${pkg}';`);
+    lines.push(`const client = ${factory}({`);
+    for (const [name, value] of Object.entries(options[vendor]))
+      lines.push(`  ${name}: ${literal(value)},`);
+    lines.push('});');
+    lines.push(`// then: ${firstCall(sim, vendor)}`);
+    lines.push(`// token endpoint (for curl): ${sim.urls[vendor].tokenUrl}`);
+    if (vendor === 'squirro') {
+      lines.push(
+        `// a revoked refresh token (login answers 410): ${sim.credentials.squirro.revokedRefreshToken}`,
+      );
     }
+    lines.push('');
   }
   return lines.join('\n');
 }

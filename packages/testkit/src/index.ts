@@ -1,3 +1,8 @@
+export {
+  CLIENT_USAGE,
+  type SimulatorClientOptions,
+  simulatorClientOptions,
+} from './client-options.js';
 export type { Corpus, CorpusDocument } from './corpus/generate.js';
 export { DEFAULT_CORPUS_SIZE, generateCorpus } from './corpus/generate.js';
 export { type Hit, search } from './corpus/search.js';

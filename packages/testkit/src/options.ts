@@ -30,6 +30,10 @@ export function checkOptions(options: SimulatorOptions) {
   ) {
     throw invalid('corpusSize must be a positive integer');
   }
+  const role = options.sparqueAccountRole;
+  if (role !== undefined && role !== 'API Usage' && role !== 'Data Provider') {
+    throw invalid("sparqueAccountRole must be 'API Usage' or 'Data Provider'");
+  }
   lifetimeResolver(options.tokenLifetimeSeconds);
   return { host, port, vendors };
 }

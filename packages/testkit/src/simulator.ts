@@ -77,12 +77,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     lifetime: lifetimeResolver(options.tokenLifetimeSeconds),
     origins: new Map(),
     asyncPollsUntilReady: options.asyncPollsUntilReady ?? 1,
+    sparque: { apiUsage: (options.sparqueAccountRole ?? 'API Usage') === 'API Usage' },
     squirro: {
       refreshTokens: new Map([
         [credentials.squirro.refreshToken, 'valid'],
         [credentials.squirro.revokedRefreshToken, 'revoked'],
       ]),
       rotate: options.rotateRefreshTokens === true,
+      reuseAccessTokens: options.squirroReusesAccessTokens === true,
       nextRefreshToken: () => {
         const token = `sim-squirro-user-token-${++serial}-${randomBytes(6).toString('hex')}`;
         state.squirro.refreshTokens.set(token, 'valid');

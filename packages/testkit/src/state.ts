@@ -16,10 +16,16 @@ export interface SimState {
   /** Base URLs of started hosts by role (e.g. `lucidworks-ai:identity`), filled in after listen. */
   origins: Map<string, string>;
   asyncPollsUntilReady: number;
+  sparque: {
+    /** False for a `Data Provider` account: every Query API call answers 401. */
+    apiUsage: boolean;
+  };
   squirro: {
     /** Refresh token -> state; unknown ones are absent (the token endpoint answers 404). */
     refreshTokens: Map<string, 'valid' | 'revoked'>;
     rotate: boolean;
+    /** A login hands back the user's still-valid access token (multi-node clusters). */
+    reuseAccessTokens: boolean;
     /** Mints the next refresh token (for rotation and `issueRefreshToken`). */
     nextRefreshToken(): string;
   };

@@ -39,6 +39,18 @@ export interface SimulatorOptions {
    * then on); `credentials.squirro.refreshToken` follows the newest. Default false (the same token).
    */
   rotateRefreshTokens?: boolean;
+  /**
+   * Squirro: a login while the user's newest access token is still valid answers with that token
+   * instead of a new one, as nodes of a multi-node cluster do (Squirro's SDK logs in again until the
+   * token changes). Default false (every login mints).
+   */
+  squirroReusesAccessTokens?: boolean;
+  /**
+   * SPARQUE: the role of the M2M account. `'Data Provider'` (an account without the "API Usage"
+   * role) still gets tokens, but every Query API call answers 401: use it to test that a client does
+   * not burn the token quota retrying. Default `'API Usage'`.
+   */
+  sparqueAccountRole?: 'API Usage' | 'Data Provider';
   /** How many polls of an async Lucidworks AI job answer `SUBMITTED` before `READY` (default 1). */
   asyncPollsUntilReady?: number;
 }

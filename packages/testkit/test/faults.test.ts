@@ -2,6 +2,7 @@ import { isSearchAuthError } from '@searchauth/core';
 import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Fault, type Simulator, startSimulator, type VendorName } from '../src/index.js';
+import { LUCIDWORKS_TOKEN_HEADERS } from '../src/vendors/lucidworks-identity.js';
 import { basic, bearer, call } from './support/http.js';
 import { samplePath, servingOrigin } from './support/sample-paths.js';
 import { loadSpec, SPEC_NAMES, SPECS } from './support/spec-validator.js';
@@ -58,7 +59,7 @@ function lwMint(vendor: 'lucidworks-springboard' | 'lucidworks-ai', scope: strin
   const c = sim.credentials[vendor];
   return fetch(`${sim.urls[vendor].tokenUrl}?grant_type=client_credentials&scope=${scope}`, {
     method: 'POST',
-    headers: { authorization: basic(c.clientId, c.clientSecret) },
+    headers: { ...LUCIDWORKS_TOKEN_HEADERS, authorization: basic(c.clientId, c.clientSecret) },
   });
 }
 const TOKEN_FIELD: Record<VendorName, string> = {

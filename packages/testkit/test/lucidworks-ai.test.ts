@@ -44,8 +44,8 @@ describe('Prediction API', () => {
     expect(res.body.predictions[0].tokensUsed.totalTokens).toBeGreaterThan(0);
   });
 
-  it('classifies against the given labels, scores summing to about 1', async () => {
-    const res = await post('/ai/prediction/zero_shot_classification/nu-zero-ner', {
+  it('classifies against the given labels with an embedding model, scores summing to about 1', async () => {
+    const res = await post('/ai/prediction/classification/gte-small', {
       batch: [{ text: 'my tent leaks' }],
       useCaseConfig: { labels: ['complaint', 'question'] },
     });
@@ -71,6 +71,19 @@ describe('Prediction API', () => {
       400,
     ],
     ['an unknown use case', '/ai/prediction/astrology/gte-small', { batch: [{ text: 'x' }] }, 404],
+    // The names the testkit once used: code written against them must fail here as in production.
+    [
+      'the undocumented keyword_extraction',
+      '/ai/prediction/keyword_extraction/llama-3-8b-instruct',
+      { batch: [{ text: 'x' }] },
+      404,
+    ],
+    [
+      'the undocumented zero_shot_classification',
+      '/ai/prediction/zero_shot_classification/gte-small',
+      { batch: [{ text: 'x' }] },
+      404,
+    ],
     ['an unknown model', '/ai/prediction/embedding/nope', { batch: [{ text: 'x' }] }, 404],
   ])('refuses %s', async (_name, path, body, want) => {
     expect((await post(path, body)).status).toBe(want);
@@ -135,8 +148,21 @@ describe('async prediction and chunking', () => {
 });
 
 describe('Use Case and Models APIs', () => {
+  it.each([
+    ['keyword-extraction', 'llama-3-8b-instruct', 'response'],
+    ['standalone-query-rewriter', 'llama-3-8b-instruct', 'memoryUuid'],
+    ['ner', 'nu-zero-ner', 'labels'],
+  ])('serves the documented %s use case', async (useCase, model, field) => {
+    const res = await post(`/ai/prediction/${useCase}/${model}`, {
+      batch: [{ text: 'Is the kestrel tent waterproof?' }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.predictions[0]).toHaveProperty(field);
+  });
+
   it('lists use cases with their models', async () => {
     const res = await get('/ai/usecase');
+    expect(res.body.map((u: { useCase: string }) => u.useCase)).toContain('keyword-extraction');
     expect(res.body.find((u: { useCase: string }) => u.useCase === 'embedding').models).toContain(
       'gte-small',
     );

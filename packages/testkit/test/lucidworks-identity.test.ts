@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../src/index.js';
+import { LUCIDWORKS_TOKEN_HEADERS } from '../src/vendors/lucidworks-identity.js';
 import { basic, bearer, call } from './support/http.js';
 import { lucidworksToken } from './support/tokens.js';
 
@@ -20,7 +21,7 @@ describe('Lucidworks identity token endpoint', () => {
       `${sim.urls[SB].tokenUrl}?grant_type=client_credentials&scope=connectedsearch.query`,
       {
         method: 'POST',
-        headers: { authorization: basic(c.clientId, c.clientSecret) },
+        headers: { ...LUCIDWORKS_TOKEN_HEADERS, authorization: basic(c.clientId, c.clientSecret) },
       },
     );
     expect(res.status).toBe(200);
@@ -74,7 +75,7 @@ describe('Lucidworks identity token endpoint', () => {
   it.each(cases)('refuses %s', async (_name, given) => {
     const c = sim.credentials[SB];
     const auth = given.auth === undefined ? basic(c.clientId, c.clientSecret) : given.auth;
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+    const headers: Record<string, string> = { ...LUCIDWORKS_TOKEN_HEADERS };
     if (auth) headers.authorization = auth;
     const query = given.query ?? 'grant_type=client_credentials&scope=connectedsearch.query';
     const res = await call(SB, `${sim.urls[SB].tokenUrl}${query ? `?${query}` : ''}`, {
@@ -87,12 +88,54 @@ describe('Lucidworks identity token endpoint', () => {
     expect(res.body.error).toBe(given.error);
   });
 
+  it.each([
+    ['no Accept', { drop: 'accept' }],
+    ['no Cache-Control', { drop: 'cache-control' }],
+    ['no Content-Type', { drop: 'content-type' }],
+    ['Accept: */* (what fetch sends by default)', { set: ['accept', '*/*'] }],
+    ['Cache-Control: max-age=0', { set: ['cache-control', 'max-age=0'] }],
+    ['Content-Type: application/json', { set: ['content-type', 'application/json'] }],
+  ] as const)(
+    'refuses a token request with %s (the documented headers are required)',
+    async (_name, given) => {
+      const c = sim.credentials[SB];
+      const headers: Record<string, string> = {
+        ...LUCIDWORKS_TOKEN_HEADERS,
+        authorization: basic(c.clientId, c.clientSecret),
+      };
+      if ('drop' in given) delete headers[given.drop];
+      else headers[given.set[0]] = given.set[1];
+      const url = `${sim.urls[SB].tokenUrl}?grant_type=client_credentials&scope=connectedsearch.query`;
+      // fetch adds no Accept or Content-Type of its own to an empty POST, except Accept: */*.
+      const res = await call(SB, url, { method: 'POST', headers });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ error: 'invalid_request' });
+      const name = 'drop' in given ? given.drop : given.set[0];
+      expect(res.body.error_description).toContain(`${name}: ${LUCIDWORKS_TOKEN_HEADERS[name]}`);
+    },
+  );
+
+  it('accepts the documented headers in any case, with parameters', async () => {
+    const c = sim.credentials[SB];
+    const url = `${sim.urls[SB].tokenUrl}?grant_type=client_credentials&scope=connectedsearch.query`;
+    const res = await call(SB, url, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json, text/plain',
+        'Cache-Control': 'No-Cache',
+        'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8',
+        authorization: basic(c.clientId, c.clientSecret),
+      },
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('answers 404 for an unknown authorization server (a status the spec does not list)', async () => {
     const c = sim.credentials[SB];
     const url = `${sim.urls[SB].identityBaseUrl}/oauth2/other/v1/token?grant_type=client_credentials&scope=connectedsearch.query`;
     const res = await call(SB, url, {
       method: 'POST',
-      headers: { authorization: basic(c.clientId, c.clientSecret) },
+      headers: { ...LUCIDWORKS_TOKEN_HEADERS, authorization: basic(c.clientId, c.clientSecret) },
       validate: false,
     });
     expect(res.status).toBe(404);

@@ -1,6 +1,12 @@
 import { fingerprint, isSearchAuthError } from '@searchauth/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Simulator, startSimulator, VENDORS } from '../src/index.js';
+import {
+  describeSimulator,
+  type Simulator,
+  simulatorClientOptions,
+  startSimulator,
+  VENDORS,
+} from '../src/index.js';
 import { call } from './support/http.js';
 import { oauth2Token, sparqueToken } from './support/tokens.js';
 
@@ -14,6 +20,7 @@ describe('startSimulator options', () => {
     ['a zero token lifetime', { tokenLifetimeSeconds: 0 }],
     ['a fractional token lifetime', { tokenLifetimeSeconds: { squirro: 1.5 } }],
     ['a port out of range', { port: 70000 }],
+    ['an unknown SPARQUE role', { sparqueAccountRole: 'Admin' as never }],
     ['an invalid fault', { faults: [{ kind: 'server-error' as const, status: 404 }] }],
   ])('refuses %s', async (_name, options) => {
     const error = await startSimulator(options).catch((e: unknown) => e);
@@ -28,6 +35,35 @@ describe('startSimulator options', () => {
     expect(Object.keys(sim.urls)).toEqual(['oauth2']);
     await sim[Symbol.asyncDispose]();
     await expect(fetch(sim.urls.oauth2.tokenUrl, { method: 'POST' })).rejects.toThrow();
+  });
+
+  it("gives client options in the clients' names for the vendors started, and throws for others", async () => {
+    const sim = await startSimulator({ vendors: ['squirro', 'sparque'] });
+    try {
+      const options = simulatorClientOptions(sim);
+      expect(Object.keys(options)).toEqual(['sparque', 'squirro']);
+      expect(options.squirro).toEqual({
+        clusterUrl: sim.urls.squirro.baseUrl,
+        refreshToken: 'sim-squirro-user-token',
+        tenant: 'sim-tenant',
+      });
+      expect(Object.keys(options.sparque)).toEqual([
+        'workspace',
+        'clientId',
+        'clientSecret',
+        'api',
+        'version',
+        'authBaseUrl',
+        'apiBaseUrl',
+      ]);
+      expect(options.sparque.authBaseUrl).toBe(sim.urls.sparque.authBaseUrl);
+      expect(() => options.oauth2).toThrow(/not started/);
+      const printed = describeSimulator(sim);
+      expect(printed).toContain('const client = createSparqueClient({');
+      expect(printed).not.toContain('createOAuth2Client');
+    } finally {
+      await sim.stop();
+    }
   });
 
   it('puts host i on port + i when a port is given', async () => {

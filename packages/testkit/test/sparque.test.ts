@@ -187,3 +187,39 @@ describe('SPARQUE Query API', () => {
     expect((await call('sparque', otherWorkspace, { headers: bearer(token) })).status).toBe(401);
   });
 });
+
+describe('SPARQUE account without the API Usage role', () => {
+  it('gets tokens, but every Query API call answers 401', async () => {
+    const noRole = await startSimulator({
+      vendors: ['sparque'],
+      sparqueAccountRole: 'Data Provider',
+    });
+    try {
+      const t = await sparqueToken(noRole);
+      const c = noRole.credentials.sparque;
+      const base = `${noRole.urls.sparque.baseUrl}/${c.version}/${c.workspace}/api/${c.api}`;
+      for (const rest of [
+        'e/search/results',
+        'e/search/count',
+        'e/search/p/query/tent/resultpage',
+      ]) {
+        const res = await call('sparque', `${base}/${rest}`, {
+          headers: bearer(t),
+          operationId: 'queryEndpoint',
+        });
+        expect(res.status, rest).toBe(401);
+        expect(res.body.message).toMatch(/API Usage role/);
+      }
+      // A forced login does not help: the account, not the token, lacks the right.
+      const forced = await sparqueToken(noRole, true);
+      const again = await call('sparque', `${base}/e/search/results`, {
+        headers: bearer(forced),
+        operationId: 'queryEndpoint',
+      });
+      expect(again.status).toBe(401);
+      expect(noRole.mintCount({ vendor: 'sparque' })).toBe(2);
+    } finally {
+      await noRole.stop();
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTS } from '../src/hosts.js';
 import { defaultCredentials, type Simulator, startSimulator, VENDORS } from '../src/index.js';
 import type { SimState } from '../src/state.js';
+import { USE_CASES } from '../src/vendors/ai-catalog.js';
 import { originOf, SAMPLE, samplePath } from './support/sample-paths.js';
 import {
   findOperation,
@@ -58,5 +59,14 @@ describe('specs and simulator agree on the endpoints', () => {
       })
       .map((r) => `${r.method} ${r.path}`);
     expect(extra).toEqual([]);
+  });
+});
+
+describe('catalogue names come from the spec', () => {
+  it("the Lucidworks AI simulator serves exactly the spec's KnownUseCase slugs", async () => {
+    const spec = await loadSpec('lucidworks-ai');
+    if (!spec) throw new Error('specs/lucidworks-ai.yaml is missing');
+    const { schemas } = spec.doc.components as { schemas: Record<string, { enum?: string[] }> };
+    expect(Object.keys(USE_CASES).sort()).toEqual([...(schemas.KnownUseCase?.enum ?? [])].sort());
   });
 });

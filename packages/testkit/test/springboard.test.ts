@@ -143,6 +143,28 @@ describe('Springboard Push API', () => {
     expect(res.status).toBe(400);
   });
 
+  it('answers 413 for a body over 1 MB (1,000,000 bytes) and accepts one just under it', async () => {
+    // One document padded so that the JSON array is exactly `size` bytes.
+    const sized = (size: number) => {
+      const base = JSON.stringify([{ ...doc('big'), document: { title: 'Doc big', body: '' } }]);
+      return [
+        { ...doc('big'), document: { title: 'Doc big', body: 'x'.repeat(size - base.length) } },
+      ];
+    };
+    const over = await call(SB, url(), {
+      method: 'POST',
+      headers: bearer(token),
+      json: sized(1_000_001),
+    });
+    expect(over.status).toBe(413);
+    const under = await call(SB, url(), {
+      method: 'POST',
+      headers: bearer(token),
+      json: sized(1_000_000),
+    });
+    expect(under.status).toBe(200);
+  });
+
   it('answers 404 for an unknown data source (a status the spec does not list for push)', async () => {
     const res = await call(SB, `${base}/push/datasources/other/documents`, {
       method: 'POST',

@@ -155,15 +155,42 @@ describe('Squirro items query', () => {
     expect((await queryItems(token, body)).status).toBe(want);
   });
 
-  it('answers 404 for an unknown project and 401 for another tenant or no token', async () => {
+  it('answers 404 for an unknown project or tenant (as documented) and 401 without a token', async () => {
     const c = sim.credentials.squirro;
     const base = `${sim.urls.squirro.baseUrl}/api/topic/v0`;
-    expect(
-      (await queryItems(token, {}, `${base}/${c.tenant}/projects/nope/items/query`)).status,
-    ).toBe(404);
-    expect(
-      (await queryItems(token, {}, `${base}/other/projects/${c.projectId}/items/query`)).status,
-    ).toBe(401);
+    const project = await queryItems(token, {}, `${base}/${c.tenant}/projects/nope/items/query`);
+    expect(project.status).toBe(404);
+    expect(project.body.error).toMatch(/Project nope/);
+    const tenant = await queryItems(token, {}, `${base}/other/projects/${c.projectId}/items/query`);
+    expect(tenant.status).toBe(404);
+    expect(tenant.body.error).toMatch(/Tenant other/);
     expect((await call('squirro', itemsUrl(), { method: 'POST', json: {} })).status).toBe(401);
+  });
+});
+
+describe('Squirro multi-node login (squirroReusesAccessTokens)', () => {
+  it('hands back the still-valid access token, and a new one once it expired or was revoked', async () => {
+    const cluster = await startSimulator({ vendors: ['squirro'], squirroReusesAccessTokens: true });
+    try {
+      const first = await squirroToken(cluster);
+      expect(await squirroToken(cluster)).toBe(first);
+      expect(cluster.mintCount({ vendor: 'squirro' })).toBe(1);
+
+      cluster.advanceClock(600_000);
+      const second = await squirroToken(cluster);
+      expect(second).not.toBe(first);
+
+      cluster.revokeTokens({ vendor: 'squirro', token: second });
+      const third = await squirroToken(cluster);
+      expect(third).not.toBe(second);
+      expect(cluster.mintCount({ vendor: 'squirro' })).toBe(3);
+    } finally {
+      await cluster.stop();
+    }
+  });
+
+  it('is off by default: every login mints', async () => {
+    const first = await squirroToken(sim);
+    expect(await squirroToken(sim)).not.toBe(first);
   });
 });

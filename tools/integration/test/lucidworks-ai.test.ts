@@ -54,7 +54,7 @@ describe('Lucidworks AI against the simulator', () => {
     const ai = lucidworksAIClient(sim(), { clock });
     const statuses: string[] = [];
     const result = await ai.predictAsync(
-      'keyword_extraction',
+      'keyword-extraction',
       'mistral-7b-instruct',
       { batch: [{ text: 'waterproof hiking jacket with hood' }] },
       { onPoll: (status) => statuses.push(status) },

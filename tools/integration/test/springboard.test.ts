@@ -47,17 +47,17 @@ describe('Lucidworks Springboard against the simulator', () => {
     client.dispose();
   });
 
-  it('saves documents in batches of at most 1 MiB of UTF-8, with one push token', async () => {
+  it('saves documents in batches of at most 1 MB (1,000,000 bytes) of UTF-8, with one push token', async () => {
     const client = springboard();
-    // 100,000 two-byte characters: 200 kB per document. A client counting characters instead of
-    // bytes would send 2 MB requests, which the server refuses with 413.
+    // 100,000 two-byte characters: 200 kB per document, so 4 (not 5) fit in 1,000,000 bytes. A
+    // client counting characters instead of bytes, or allowing a MiB, gets 413 from the server.
     const docs = Array.from({ length: 12 }, (_, i) => document(`big-${i}`, 'ü'.repeat(100_000)));
     const saved = await client.saveDocuments(datasource(), docs);
     expect(saved.ok).toBe(true);
-    expect(saved.batches.map((batch) => batch.externalIds.length)).toEqual([5, 5, 2]);
-    expect(saved.batches.every((batch) => batch.bytes <= 1024 * 1024)).toBe(true);
+    expect(saved.batches.map((batch) => batch.externalIds.length)).toEqual([4, 4, 4]);
+    expect(saved.batches.every((batch) => batch.bytes <= 1_000_000)).toBe(true);
     expect(sim().requestCount({ endpoint: 'push-save', status: 200 })).toBe(3);
-    expect(saved.batches.at(-1)?.response).toMatchObject({ saved: 2 });
+    expect(saved.batches.at(-1)?.response).toMatchObject({ saved: 4 });
     expect(sim().mintCount({ scope: 'datasource.push' })).toBe(1);
     expect(sim().mintCount({ scope: 'connectedsearch.query' })).toBe(0);
     client.dispose();

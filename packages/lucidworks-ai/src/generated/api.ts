@@ -62,7 +62,7 @@ export interface paths {
             header?: never;
             path: {
                 modelId: components["parameters"]["ModelId"];
-                /** @description Use case slug as listed by the Use Case API, e.g. `embedding`, `rag`, `passthrough`. */
+                /** @description Use case slug as listed by the Use Case API; the documented ones are `KnownUseCase`. */
                 useCase: components["parameters"]["UseCase"];
             };
             cookie?: never;
@@ -83,7 +83,7 @@ export interface paths {
             header?: never;
             path: {
                 modelId: components["parameters"]["ModelId"];
-                /** @description Use case slug as listed by the Use Case API, e.g. `embedding`, `rag`, `passthrough`. */
+                /** @description Use case slug as listed by the Use Case API; the documented ones are `KnownUseCase`. */
                 useCase: components["parameters"]["UseCase"];
             };
             cookie?: never;
@@ -294,6 +294,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The use case slugs in Lucidworks' Prediction API reference paths
+         *     (`/ai/prediction/keyword-extraction/{MODEL_ID}`, ...). The Use Case API lists those available
+         *     to an application, which may include others. The client's types and the testkit simulator
+         *     both take their names from this list.
+         * @enum {string}
+         */
+        KnownUseCase: "embedding" | "rag" | "passthrough" | "summarization" | "keyword-extraction" | "standalone-query-rewriter" | "ner" | "classification";
         LucidworksOAuthError: {
             error?: string;
             error_description?: string;
@@ -491,7 +499,7 @@ export interface components {
         /** @description Customer ID from the platform's Integrations page. */
         CustomerId: string;
         ModelId: string;
-        /** @description Use case slug as listed by the Use Case API, e.g. `embedding`, `rag`, `passthrough`. */
+        /** @description Use case slug as listed by the Use Case API; the documented ones are `KnownUseCase`. */
         UseCase: string;
     };
     requestBodies: never;
@@ -592,7 +600,7 @@ export interface operations {
             header?: never;
             path: {
                 modelId: components["parameters"]["ModelId"];
-                /** @description Use case slug as listed by the Use Case API, e.g. `embedding`, `rag`, `passthrough`. */
+                /** @description Use case slug as listed by the Use Case API; the documented ones are `KnownUseCase`. */
                 useCase: components["parameters"]["UseCase"];
             };
             cookie?: never;
@@ -625,7 +633,7 @@ export interface operations {
             header?: never;
             path: {
                 modelId: components["parameters"]["ModelId"];
-                /** @description Use case slug as listed by the Use Case API, e.g. `embedding`, `rag`, `passthrough`. */
+                /** @description Use case slug as listed by the Use Case API; the documented ones are `KnownUseCase`. */
                 useCase: components["parameters"]["UseCase"];
             };
             cookie?: never;

@@ -44,16 +44,21 @@ export const MODELS: readonly SimModel[] = [
   },
 ];
 
-/** Use case slug -> the model type it runs on. */
+/**
+ * Use case slug -> the model type it runs on. The slugs are the spec's `KnownUseCase` enum
+ * (specs/lucidworks-ai.yaml), the names of Lucidworks' documented paths; a test holds this table to
+ * it, and the client's `KnownUseCase` type is generated from it. `classification` scores labels with
+ * an embedding model, as documented.
+ */
 export const USE_CASES: Record<string, SimModel['modelType']> = {
   embedding: 'embedding',
   rag: 'generative',
   passthrough: 'generative',
   summarization: 'generative',
-  keyword_extraction: 'generative',
-  standalone_query_rewriter: 'generative',
+  'keyword-extraction': 'generative',
+  'standalone-query-rewriter': 'generative',
   ner: 'classification',
-  zero_shot_classification: 'classification',
+  classification: 'embedding',
 };
 
 export const CHUNKERS = [

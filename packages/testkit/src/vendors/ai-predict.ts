@@ -61,7 +61,7 @@ export function predict(
         tokensUsed: { inputTokens },
       };
     }
-    if (model.modelType === 'classification') {
+    if (useCase === 'classification' || useCase === 'ner') {
       const labels = Array.isArray(useCaseConfig.labels)
         ? useCaseConfig.labels.map(String)
         : ['product', 'support', 'other'];
@@ -82,7 +82,7 @@ export function predict(
         totalTokens: inputTokens + completionTokens,
       },
     };
-    if (useCase === 'rag' || useCase === 'standalone_query_rewriter') {
+    if (useCase === 'rag' || useCase === 'standalone-query-rewriter') {
       prediction.memoryUuid =
         typeof useCaseConfig.memoryUuid === 'string' ? useCaseConfig.memoryUuid : randomUUID();
     }
@@ -100,12 +100,12 @@ function generate(state: SimState, useCase: string, text: string): string {
         : `${hits.map((h) => h.doc.abstract).join(' ')}\nSOURCES: ${hits.map((h) => h.doc.url).join(', ')}`;
     case 'summarization':
       return text.split(/(?<=[.!?])\s+/)[0] ?? text;
-    case 'keyword_extraction':
+    case 'keyword-extraction':
       return words
         .filter((w) => w.length > 3)
         .slice(0, 5)
         .join(', ');
-    case 'standalone_query_rewriter':
+    case 'standalone-query-rewriter':
       return words.join(' ');
     default:
       return `Echo: ${text}`;

@@ -8,6 +8,29 @@ type LucidworksVendor = 'lucidworks-springboard' | 'lucidworks-ai';
 /** Minting one of these revokes the client's previous token with the same scope (LW AI quirk). */
 const REVOKES_PREVIOUS = new Set(['machinelearning.predict']);
 
+/**
+ * The headers the documented curl sends and the official spec marks required, with their values.
+ * The simulator refuses a token request without them, so a client that stops sending one fails
+ * here, not only in a wire test.
+ */
+export const LUCIDWORKS_TOKEN_HEADERS = {
+  accept: 'application/json',
+  'cache-control': 'no-cache',
+  'content-type': 'application/x-www-form-urlencoded',
+} as const;
+
+/** The first documented header that is missing or has another value, with what it must be. */
+function wrongHeader(headers: RouteContext['headers']): string | undefined {
+  const values = (name: string) =>
+    String(headers[name] ?? '')
+      .split(',')
+      .map((v) => v.split(';')[0]?.trim().toLowerCase());
+  for (const [name, want] of Object.entries(LUCIDWORKS_TOKEN_HEADERS)) {
+    if (!values(name).includes(want)) return `${name}: ${want}`;
+  }
+  return undefined;
+}
+
 const oauthError = (error: string, description: string) => ({
   error,
   error_description: description,
@@ -36,6 +59,10 @@ async function requestToken(
   const creds = state.credentials[vendor];
   if (ctx.params.authServerId !== creds.authServerId) {
     return json(404, oauthError('not_found', 'No such authorization server.'));
+  }
+  const missing = wrongHeader(ctx.headers);
+  if (missing) {
+    return json(400, oauthError('invalid_request', `The request must send the header ${missing}.`));
   }
   const basic = ctx.basic();
   if (!basic || basic.user !== creds.clientId || basic.password !== creds.clientSecret) {

@@ -92,6 +92,16 @@ async function requestToken(ctx: RouteContext, state: SimState): Promise<Reply> 
 function query(ctx: RouteContext, state: SimState, path: SparqueQueryPath): Reply {
   const creds = state.credentials.sparque;
   requireBearer(ctx, state, { vendor: VENDOR, audience: path.workspace, errorBody });
+  // An account without the "API Usage" role gets tokens but no API access.
+  if (!state.sparque.apiUsage) {
+    fail(
+      401,
+      { message: 'The account lacks the API Usage role.' },
+      {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      },
+    );
+  }
   if (path.api !== creds.api) return json(404, { message: `No such api: ${path.api}` });
   const q = ctx.url.searchParams;
   if (!CONFIGS.has(q.get('config') ?? 'default')) {

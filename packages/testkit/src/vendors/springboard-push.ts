@@ -8,6 +8,8 @@ import { lucidworksErrorBody as errorBody } from './lucidworks-identity.js';
 const VENDOR = 'lucidworks-springboard';
 const PUSH_SCOPE = 'datasource.push';
 const MAX_DOCUMENTS = 200;
+/** The docs' "1 MB" per request, read as 1,000,000 bytes. */
+const MAX_BYTES = 1_000_000;
 const PATH = '/push/datasources/:datasourceId/documents';
 
 type Item = Record<string, unknown>;
@@ -34,6 +36,13 @@ async function push(
   requireBearer(ctx, state, { vendor: VENDOR, scope: PUSH_SCOPE, errorBody });
   if (ctx.params.datasourceId !== state.credentials[VENDOR].datasourceId) {
     return json(404, errorBody(404, `No push data source ${ctx.params.datasourceId}.`));
+  }
+  const bytes = Buffer.byteLength(await ctx.text());
+  if (bytes > MAX_BYTES) {
+    return json(
+      413,
+      errorBody(413, `The body is ${bytes} bytes; at most ${MAX_BYTES} per request.`),
+    );
   }
   const body = await ctx.json();
   if (!Array.isArray(body) || body.length === 0)

@@ -18,7 +18,11 @@ type Body = Record<string, unknown>;
  */
 export async function squirroQuery(ctx: RouteContext, state: SimState): Promise<Reply> {
   const creds = state.credentials.squirro;
-  requireBearer(ctx, state, { vendor: VENDOR, audience: ctx.params.tenant, errorBody });
+  const token = requireBearer(ctx, state, { vendor: VENDOR, errorBody });
+  // Squirro answers an unknown (or another user's) tenant or project with 404, not 401.
+  if (ctx.params.tenant !== creds.tenant || token.audience !== ctx.params.tenant) {
+    return json(404, { error: `Tenant ${ctx.params.tenant} not found.` });
+  }
   if (ctx.params.projectId !== creds.projectId) {
     return json(404, { error: `Project ${ctx.params.projectId} not found.` });
   }

@@ -48,13 +48,18 @@ async function requestToken(ctx: RouteContext, state: SimState): Promise<Reply> 
   if (known === 'revoked')
     return json(410, { error: 'The refresh token has expired or was revoked.' });
   const creds = state.credentials.squirro;
-  const issued = await state.tokens.issue({
-    vendor: VENDOR,
-    subject: creds.userId,
-    audience: creds.tenant,
-    lifetimeSeconds: state.lifetime(VENDOR),
-    format: 'opaque',
-  });
+  const live = state.squirro.reuseAccessTokens
+    ? state.tokens.live({ vendor: VENDOR, subject: creds.userId }).at(-1)
+    : undefined;
+  const issued =
+    live ??
+    (await state.tokens.issue({
+      vendor: VENDOR,
+      subject: creds.userId,
+      audience: creds.tenant,
+      lifetimeSeconds: state.lifetime(VENDOR),
+      format: 'opaque',
+    }));
   let nextRefreshToken = refreshToken;
   if (state.squirro.rotate) {
     nextRefreshToken = state.squirro.nextRefreshToken();

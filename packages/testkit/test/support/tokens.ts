@@ -1,4 +1,5 @@
 import type { Simulator } from '../../src/index.js';
+import { LUCIDWORKS_TOKEN_HEADERS } from '../../src/vendors/lucidworks-identity.js';
 import { basic, call } from './http.js';
 
 export async function sparqueToken(sim: Simulator, forceReauth = false): Promise<string> {
@@ -25,7 +26,7 @@ export async function lucidworksToken(
   const url = `${sim.urls[vendor].tokenUrl}?grant_type=client_credentials&scope=${encodeURIComponent(scope)}`;
   const res = await call(vendor, url, {
     method: 'POST',
-    headers: { authorization: basic(c.clientId, c.clientSecret), 'cache-control': 'no-cache' },
+    headers: { ...LUCIDWORKS_TOKEN_HEADERS, authorization: basic(c.clientId, c.clientSecret) },
   });
   if (res.status !== 200) throw new Error(`${vendor} token: ${res.status}`);
   return res.body.access_token;
