@@ -2,7 +2,10 @@ import { abortedError, sleep, withTimeout } from './abort.js';
 import { discard, readUpTo } from './body.js';
 import { systemClock } from './clock.js';
 import { isSearchAuthError, SearchAuthError } from './errors.js';
+import { checkOptions } from './options.js';
+import { lowLevelCode, remember } from './redact.js';
 import { parseRetryAfter } from './retry.js';
+import { HEADER_SAFE } from './token-http.js';
 import type { AuthFetchOptions } from './types.js';
 
 /**
@@ -12,9 +15,25 @@ import type { AuthFetchOptions } from './types.js';
  * Response whatever its status; failures are SearchAuthErrors (a malformed URL stays a TypeError).
  */
 export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
+  checkOptions(
+    options,
+    'tokens:o! apiOrigin:u! fetch:f retry:x timeoutMs:p maxReplayBodyBytes:n clock:o random:f',
+    'createAuthFetch',
+    options?.tokens?.vendor,
+  );
   const { tokens, timeoutMs, retry = {} } = options;
   const { vendor } = tokens;
+  if (retry) {
+    checkOptions(
+      retry,
+      'maxAttempts:p baseDelayMs:n maxDelayMs:n budgetMs:n statuses:o retryNonIdempotent:b',
+      'createAuthFetch retry',
+      vendor,
+    );
+  }
   const origins = [options.apiOrigin].flat().map((origin) => new URL(origin).origin);
+  const isApi = (url: string) =>
+    origins.some((o) => url.startsWith(`${o}/`)) || origins.includes(new URL(url).origin);
   const send = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const clock = options.clock ?? systemClock;
   const maxBody = options.maxReplayBodyBytes ?? 1_048_576;
@@ -38,12 +57,15 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
     const method = (get('method') ?? 'GET').toUpperCase();
     const signal = get('signal');
     const where = { vendor, method, url };
-    const bearer =
-      origins.some((o) => url.startsWith(`${o}/`)) || origins.includes(new URL(url).origin);
-    let body = 'body' in init ? init.body : request?.body;
-    // A stream is read into memory so the 401 replay and retries can send it again; past the cap
-    // it is sent once as it is. Other bodies (string, Blob, FormData, ...) can be sent again as is.
-    if (body instanceof ReadableStream) body = await readUpTo(body, maxBody);
+    const bearer = isApi(url);
+    // As fetch does: an init body that is undefined or null leaves the Request's body in place.
+    let body = init.body ?? request?.body;
+    // A one-shot body (a stream, a Node stream.Readable or any async iterable) is read into memory
+    // so the 401 replay and retries send exactly the same bytes; past the cap it is sent once as it
+    // is, and a replay is refused. Other bodies (string, Blob, FormData, ...) can be sent again as is.
+    if (body instanceof ReadableStream || Object(body)[Symbol.asyncIterator]) {
+      body = await readUpTo(body as unknown as AsyncIterable<string>, maxBody);
+    }
     const once = body instanceof ReadableStream;
     const retries =
       !once && (retryNonIdempotent || /^(GET|HEAD|OPTIONS|PUT|DELETE|TRACE)$/.test(method));
@@ -70,7 +92,18 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
             }
             rejected = undefined;
             const headers = new Headers(get('headers'));
-            if (token) headers.set('authorization', `Bearer ${token}`);
+            if (token) {
+              // Headers.set would throw a TypeError quoting the token.
+              if (!HEADER_SAFE.test(token)) {
+                throw new SearchAuthError(
+                  'ERR_TOKEN_RESPONSE_INVALID',
+                  'the access token is not a valid header value',
+                  where,
+                );
+              }
+              remember(token);
+              headers.set('authorization', `Bearer ${token}`);
+            }
             return send(url, {
               ...init,
               method,
@@ -87,14 +120,25 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
           where,
         );
       } catch (error) {
+        const causeCode = lowLevelCode(error);
         throw isSearchAuthError(error)
           ? error
           : signal?.aborted
             ? abortedError(vendor, error)
-            : new SearchAuthError('ERR_NETWORK', 'request failed', { ...where, cause: error });
+            : new SearchAuthError(
+                'ERR_NETWORK',
+                `request failed${causeCode ? `: ${causeCode}` : ''}`,
+                {
+                  ...where,
+                  cause: error,
+                  causeCode,
+                },
+              );
       }
       const { status } = response;
-      if (status === 401 && token && !replayed) {
+      // A 401 counts only when the API origin sent it: after a redirect elsewhere it came from a
+      // host that never saw the token, and the token stays valid.
+      if (status === 401 && token && !replayed && (!response.url || isApi(response.url))) {
         // One replay after a 401 that the token we sent caused.
         replayed = rejected = token;
         attempt--;

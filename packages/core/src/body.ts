@@ -1,26 +1,46 @@
+type Chunk = Uint8Array<ArrayBuffer> | string;
+
 /**
- * Reads a stream up to `max` bytes. Returns the bytes as a Blob, or, once the stream proves longer,
- * a new stream that yields everything (what was read and the rest) once.
+ * Reads a stream, or any async iterable of bytes or strings (a Node `stream.Readable`, a
+ * generator), up to `max` bytes. Returns the bytes as a Blob, or, once the body proves longer, a
+ * new stream that yields everything (what was read and the rest) once.
  */
 export async function readUpTo(
-  stream: ReadableStream<Uint8Array>,
+  stream: ReadableStream<Uint8Array> | AsyncIterable<Chunk>,
   max: number,
 ): Promise<Blob | ReadableStream<Uint8Array>> {
-  const reader = stream.getReader();
+  // A stream reader and an async iterator both answer { done, value }; neither needs a node: import.
+  let read: () => Promise<{ done?: boolean; value?: Chunk }>;
+  let stop: (reason: unknown) => unknown;
+  if (stream instanceof ReadableStream) {
+    const reader = stream.getReader() as ReadableStreamDefaultReader<Chunk>;
+    read = () => reader.read();
+    stop = (reason) => reader.cancel(reason);
+  } else {
+    const iterator = stream[Symbol.asyncIterator]();
+    read = () => iterator.next();
+    stop = (reason) => iterator.return?.(reason);
+  }
+  const next = async () => {
+    const { done, value } = await read();
+    return done ? undefined : typeof value === 'string' ? new TextEncoder().encode(value) : value;
+  };
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return new Blob(chunks);
-    chunks.push(value as Uint8Array<ArrayBuffer>);
+    const value = await next();
+    if (!value) return new Blob(chunks);
+    chunks.push(value);
     size += value.byteLength;
     if (size > max) {
       return new ReadableStream({
         async pull(controller) {
-          const chunk = chunks.shift() ?? (await reader.read()).value;
+          const chunk = chunks.shift() ?? (await next());
           chunk ? controller.enqueue(chunk) : controller.close();
         },
-        cancel: (reason) => reader.cancel(reason),
+        cancel: async (reason) => {
+          await stop(reason);
+        },
       });
     }
   }

@@ -1,3 +1,5 @@
+import { cleanCause, scrub } from './redact.js';
+
 /** Every failure searchauth reports, as a string you can switch on. */
 export type SearchAuthErrorCode =
   | 'ERR_INVALID_OPTIONS'
@@ -8,6 +10,12 @@ export type SearchAuthErrorCode =
   | 'ERR_REFRESH_TOKEN_EXPIRED'
   | 'ERR_TOKEN_RESPONSE_INVALID'
   | 'ERR_TOKEN_ENDPOINT_UNAVAILABLE'
+  | 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
+  | 'ERR_INVALID_GRANT'
+  | 'ERR_INVALID_SCOPE'
+  | 'ERR_INVALID_TARGET'
+  | 'ERR_UNAUTHORIZED_CLIENT'
+  | 'ERR_UNSUPPORTED_GRANT_TYPE'
   | 'ERR_INSECURE_URL'
   | 'ERR_REDIRECT_REFUSED'
   | 'ERR_RATE_LIMITED'
@@ -20,7 +28,15 @@ export type SearchAuthErrorCode =
   | 'ERR_NOT_FOUND'
   | 'ERR_BAD_REQUEST'
   | 'ERR_JOB_FAILED'
-  | 'ERR_LIMIT_EXCEEDED';
+  | 'ERR_LIMIT_EXCEEDED'
+  | 'ERR_INVALID_GRANT'
+  | 'ERR_INVALID_SCOPE'
+  | 'ERR_INVALID_TARGET'
+  | 'ERR_UNAUTHORIZED_CLIENT'
+  | 'ERR_UNSUPPORTED_GRANT_TYPE'
+  | 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
+  | 'ERR_STORE_UNAVAILABLE'
+  | 'ERR_STORE_TIMEOUT';
 
 /** Where a SearchAuthError happened; each part that is given is named in the message. */
 export interface SearchAuthErrorOptions {
@@ -32,8 +48,12 @@ export interface SearchAuthErrorOptions {
   method?: string;
   /** URL of the failed request; its query string and userinfo are dropped. */
   url?: string;
-  /** The underlying error, kept as `cause` and left out of `toJSON()`. */
+  /** The underlying error, kept as `cause` (scrubbed of known secrets) and left out of `toJSON()`. */
   cause?: unknown;
+  /** The low-level code of a network failure, e.g. `ECONNREFUSED` or `CERT_HAS_EXPIRED`. */
+  causeCode?: string;
+  /** How long the server asked to wait (its `Retry-After`), ms. */
+  retryAfterMs?: number;
 }
 
 // A registered symbol survives realms (iframes, vm contexts, duplicated package copies), unlike instanceof.
@@ -50,9 +70,14 @@ export class SearchAuthError extends Error {
   declare readonly status: number | undefined;
   declare readonly method: string | undefined;
   declare readonly url: string | undefined;
+  /** The low-level code of a network failure (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, ...). */
+  declare readonly causeCode?: string;
+  /** The token endpoint's `Retry-After` (429/503), ms. */
+  declare readonly retryAfterMs?: number;
 
   constructor(code: SearchAuthErrorCode, message: string, options: SearchAuthErrorOptions = {}) {
-    const { vendor, status, method, cause } = options;
+    const { vendor, status, method, causeCode, retryAfterMs } = options;
+    const cause = cleanCause(options.cause);
     const url = options.url && stripQuery(options.url);
     const where = [
       vendor,
@@ -61,9 +86,14 @@ export class SearchAuthError extends Error {
     ]
       .filter(Boolean)
       .join(', ');
-    super(where ? `${message} (${where})` : message, cause === undefined ? cause : { cause });
+    // Text a server sent back (an error body, a cause quoting a header) may echo a known secret.
+    super(
+      scrub(where ? `${message} (${where})` : message),
+      cause === undefined ? cause : { cause },
+    );
     // Own enumerable fields in toJSON order; `cause` stays out (Error makes it non-enumerable).
     Object.assign(this, { name: 'SearchAuthError', code, vendor, status, method, url });
+    Object.assign(this, causeCode && { causeCode }, retryAfterMs !== undefined && { retryAfterMs });
   }
 
   /** The brand `isSearchAuthError` looks for. */

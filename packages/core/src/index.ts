@@ -12,11 +12,13 @@ export { type ClientCredentialsOptions, clientCredentials } from './grants/clien
 export { type RefreshTokenGrantOptions, refreshTokenGrant } from './grants/refresh-token.js';
 export { httpError } from './http-error.js';
 export { type MemoryStoreOptions, memoryStore } from './memory-store.js';
-export { fingerprint, Secret } from './secret.js';
+export { CLIENT_OPTIONS, checkOptions } from './options.js';
+export { fingerprint, isSecret, Secret } from './secret.js';
 export { parseTokenResponse, type StatusCodes } from './token-http.js';
 export { tokenKey } from './token-key.js';
 export { createTokenManager } from './token-manager.js';
 export {
+  checkTokenUrl,
   isLoopback,
   sendTokenRequest,
   type TokenReply,

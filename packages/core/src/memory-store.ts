@@ -20,34 +20,58 @@ export function memoryStore({
   const entries = new Map<string, StoredToken>();
   // Key -> when its lease lapses; a holder that never releases blocks others only until then.
   const leases = new Map<string, number>();
-  const store: TokenStore = {
+  // Lease waiters of managers sharing this store; any change wakes them all (they re-read).
+  const waiters = new Set<() => void>();
+  const wake = () => {
+    for (const waiter of waiters) waiter();
+  };
+  const put = (key: string, token: StoredToken) => {
+    entries.delete(key);
+    entries.set(key, token);
+    // One entry in, at most one out.
+    if (entries.size > Math.max(1, maxEntries))
+      entries.delete(entries.keys().next().value as string);
+  };
+  return {
     async get(key) {
       const token = entries.get(key);
       entries.delete(key);
       // A token of unknown expiry stays (comparing with undefined is false).
       if (token && !(clock.now() >= (token.expiresAt as number))) {
-        await store.set(key, token);
+        put(key, token);
         return token;
       }
     },
     async set(key, token) {
-      entries.delete(key);
-      entries.set(key, token);
-      // One entry in, at most one out.
-      if (entries.size > Math.max(1, maxEntries))
-        entries.delete(entries.keys().next().value as string);
+      put(key, token);
+      wake();
     },
     async delete(key, ifAccessToken) {
       if (ifAccessToken === undefined || entries.get(key)?.accessToken === ifAccessToken) {
         entries.delete(key);
+        wake();
       }
     },
     async lease(key, ttlMs) {
       if ((leases.get(key) ?? 0) > clock.now()) return;
       const until = clock.now() + ttlMs;
       leases.set(key, until);
-      return { release: async () => void (leases.get(key) === until && leases.delete(key)) };
+      return {
+        release: async () => void (leases.get(key) === until && leases.delete(key) && wake()),
+      };
     },
+    waitForChange: (_key, ms, signal) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          waiters.delete(done);
+          clock.clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = clock.setTimeout(done, ms);
+        waiters.add(done);
+        signal.addEventListener('abort', done);
+        if (signal.aborted) done();
+      }),
   };
-  return store;
 }

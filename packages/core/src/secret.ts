@@ -1,7 +1,11 @@
+import { remember } from './redact.js';
 import { sha256Hex } from './sha256.js';
 
 const REDACTED = '[redacted]';
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+// A registered symbol: a Secret made by another copy of this package (two versions side by side)
+// is still recognised, and revealed through its own method.
+const BRAND = Symbol.for('searchauth.secret');
 // Kept off the instance so that spreading, Object.entries and structured logging see nothing.
 const values = new WeakMap<Secret, string>();
 
@@ -13,11 +17,17 @@ export class Secret {
   constructor(value: string) {
     if (typeof value !== 'string' || !value) throw new TypeError('Secret needs a non-empty string');
     values.set(this, value);
+    remember(value);
   }
 
-  /** Accepts a string or an existing Secret, so options can take either. */
+  /** Accepts a string or an existing Secret (of any copy of this package), so options can take either. */
   static from(value: string | Secret): Secret {
-    return value instanceof Secret ? value : new Secret(value);
+    return isSecret(value) ? value : new Secret(value);
+  }
+
+  /** The brand `isSecret` looks for. */
+  get [BRAND](): true {
+    return true;
   }
 
   reveal(): string {
@@ -37,9 +47,13 @@ export class Secret {
   }
 }
 
+/** True for a Secret from any copy of this package. */
+export const isSecret = (value: unknown): value is Secret =>
+  typeof value === 'object' && (value as Record<symbol, unknown> | null)?.[BRAND] === true;
+
 /** The value of a Secret, or the string itself. */
 export const reveal = (value: string | Secret | undefined) =>
-  value instanceof Secret ? value.reveal() : value;
+  isSecret(value) ? value.reveal() : value;
 
 /** A short, stable, non-reversible label for a credential or token: the first 12 hex of SHA-256. */
 export const fingerprint = async (value: string | Secret): Promise<string> =>

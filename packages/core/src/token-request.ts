@@ -1,7 +1,13 @@
 import { abortedError, withTimeout } from './abort.js';
 import { discard, parseJson, readText } from './body.js';
 import { systemClock } from './clock.js';
-import { SearchAuthError, type SearchAuthErrorOptions } from './errors.js';
+import {
+  SearchAuthError,
+  type SearchAuthErrorCode,
+  type SearchAuthErrorOptions,
+} from './errors.js';
+import { lowLevelCode } from './redact.js';
+import { parseRetryAfter } from './retry.js';
 import { defined, invalidResponse, type StatusCodes } from './token-http.js';
 import type { Clock } from './types.js';
 
@@ -20,8 +26,13 @@ export interface TokenRequestOptions {
   /** Default 30 000. */
   timeoutMs?: number;
   clock?: Clock;
-  /** Overrides the status -> error code map, e.g. `{ 404: 'ERR_REFRESH_TOKEN_INVALID' }`. */
+  /**
+   * Overrides the error code of an HTTP status or of an OAuth `error` value of the reply, e.g.
+   * `{ 404: 'ERR_REFRESH_TOKEN_INVALID', invalid_grant: 'ERR_REFRESH_TOKEN_INVALID' }`.
+   */
   statusCodes?: StatusCodes;
+  /** The option a user sets to fix a wrong token URL, named when it answers 404. Default `tokenUrl`. */
+  urlOption?: string;
   /** The longest body read; default 64 KiB. */
   maxBytes?: number;
 }
@@ -39,6 +50,10 @@ const TOKEN_CODES: StatusCodes = {
   403: 'ERR_FORBIDDEN',
   429: 'ERR_RATE_LIMITED',
 };
+
+// RFC 6749 §5.2 and RFC 8707 §2: each OAuth error has its own code (ERR_ + the value in capitals).
+const OAUTH_ERRORS =
+  /^(invalid_client|invalid_grant|invalid_scope|invalid_target|unauthorized_client|unsupported_grant_type)$/;
 
 /** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
 export function isLoopback(hostname: string): boolean {
@@ -69,17 +84,40 @@ export function requireHttps(
 }
 
 /**
+ * Checks a token URL when a source is created: a URL, https (or loopback, or `allowInsecureHttp`),
+ * and no user:password@ (fetch would refuse it quoting the URL, password included).
+ */
+export function checkTokenUrl(
+  url: string,
+  allowInsecureHttp: boolean | undefined,
+  vendor: string,
+  name = 'tokenUrl',
+): URL {
+  const target = URL.canParse(url) && new URL(url);
+  if (!target || target.username || target.password) {
+    throw new SearchAuthError('ERR_INVALID_OPTIONS', `${name} must be a URL without credentials`, {
+      vendor,
+    });
+  }
+  requireHttps(target, allowInsecureHttp, name, { vendor });
+  return target;
+}
+
+/**
  * Sends one token request and reads the reply, for every token source. It refuses http:// except
  * to loopback, never follows a redirect (that would carry the credentials wherever it points) and
- * maps failures to codes: unreachable or 5xx is ERR_TOKEN_ENDPOINT_UNAVAILABLE, 400/401
- * ERR_INVALID_CLIENT, 403 ERR_FORBIDDEN, 429 ERR_RATE_LIMITED, other statuses and bodies over the
- * cap ERR_TOKEN_RESPONSE_INVALID. No error quotes the body.
+ * maps failures to codes: unreachable or 5xx is ERR_TOKEN_ENDPOINT_UNAVAILABLE (naming the
+ * low-level code, e.g. ECONNREFUSED), 404 ERR_TOKEN_ENDPOINT_NOT_FOUND, an OAuth `error` in the
+ * body its own code (invalid_scope -> ERR_INVALID_SCOPE, ...), otherwise 400/401 ERR_INVALID_CLIENT,
+ * 403 ERR_FORBIDDEN, 429 ERR_RATE_LIMITED, other statuses and bodies over the cap
+ * ERR_TOKEN_RESPONSE_INVALID. The server's Retry-After is the error's `retryAfterMs`. No error
+ * quotes the body beyond the OAuth error code.
  */
 export async function sendTokenRequest(options: TokenRequestOptions): Promise<TokenReply> {
   const { vendor, url, headers, body } = options;
-  const target = new URL(url);
   const where = { vendor, method: 'POST', url };
-  requireHttps(target, options.allowInsecureHttp, 'the token URL', where);
+  checkTokenUrl(url, options.allowInsecureHttp, vendor, options.urlOption);
+  const clock = options.clock ?? systemClock;
   const send = options.fetch ?? globalThis.fetch;
   const max = options.maxBytes ?? 65_536;
   const work = async (signal: AbortSignal | undefined): Promise<TokenReply> => {
@@ -87,17 +125,19 @@ export async function sendTokenRequest(options: TokenRequestOptions): Promise<To
     try {
       response = await send(url, { method: 'POST', headers, body, redirect: 'manual', signal });
     } catch (cause) {
+      const causeCode = lowLevelCode(cause);
       throw signal?.aborted
         ? abortedError(vendor, cause)
-        : new SearchAuthError('ERR_TOKEN_ENDPOINT_UNAVAILABLE', 'token endpoint unreachable', {
-            ...where,
-            cause,
-          });
+        : new SearchAuthError(
+            'ERR_TOKEN_ENDPOINT_UNAVAILABLE',
+            `token endpoint unreachable${causeCode ? `: ${causeCode}` : ''}`,
+            { ...where, cause, causeCode },
+          );
     }
     const { status } = response;
     if (!response.ok) {
-      discard(response);
       if (response.type === 'opaqueredirect' || (status > 299 && status < 400)) {
+        discard(response);
         let host = '?';
         try {
           host = new URL(response.headers.get('location') as string, url).host || host;
@@ -108,11 +148,32 @@ export async function sendTokenRequest(options: TokenRequestOptions): Promise<To
           { ...where, status },
         );
       }
+      // Only the OAuth error code is named: error_description may echo request data.
+      const { error } = Object(parseJson(await readText(response, 16_384).catch(() => undefined)));
+      const oauth = OAUTH_ERRORS.test(error) ? (error as string) : '';
+      const codes = options.statusCodes ?? {};
+      // The caller's map first (by OAuth error, then by status), then the OAuth error's own code.
+      // A 404 without an error body is a wrong URL, whatever the vendor's 404 otherwise means.
       const code =
-        options.statusCodes?.[status] ??
-        TOKEN_CODES[status] ??
-        (status > 499 ? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE' : 'ERR_TOKEN_RESPONSE_INVALID');
-      throw new SearchAuthError(code, 'token request failed', { ...where, status });
+        codes[oauth] ??
+        (status !== 404 || error ? codes[status] : undefined) ??
+        (oauth
+          ? `ERR_${oauth.toUpperCase()}`
+          : status === 404
+            ? 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
+            : (TOKEN_CODES[status] ??
+              (status > 499 ? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE' : 'ERR_TOKEN_RESPONSE_INVALID')));
+      throw new SearchAuthError(
+        code as SearchAuthErrorCode,
+        code === 'ERR_TOKEN_ENDPOINT_NOT_FOUND'
+          ? `token endpoint not found: check ${options.urlOption ?? 'tokenUrl'}`
+          : `token request failed${oauth ? `: ${oauth}` : ''}`,
+        {
+          ...where,
+          status,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()),
+        },
+      );
     }
     let text: string | undefined;
     try {
@@ -127,11 +188,5 @@ export async function sendTokenRequest(options: TokenRequestOptions): Promise<To
     const date = Date.parse(response.headers.get('date') as string);
     return defined({ text, json: parseJson(text), serverDate: Number.isNaN(date) ? null : date });
   };
-  return withTimeout(
-    work,
-    options.signal,
-    options.timeoutMs ?? 30_000,
-    options.clock ?? systemClock,
-    where,
-  );
+  return withTimeout(work, options.signal, options.timeoutMs ?? 30_000, clock, where);
 }

@@ -39,6 +39,8 @@ export interface StoredToken {
 /** A cross-process lock held while one process mints (store-redis implements it). */
 export interface TokenLease {
   release(): Promise<void>;
+  /** Extends the lease to `ttlMs` from now; false when it was lost (expired or taken). Optional. */
+  renew?(ttlMs: number): Promise<boolean>;
 }
 
 /** Where tokens are shared. Keys never contain a secret (see `tokenKey`). */
@@ -49,6 +51,12 @@ export interface TokenStore {
   delete(key: string, ifAccessToken?: string): Promise<void>;
   /** Try to take the mint lease for `key`; undefined if another holder has it. */
   lease?(key: string, ttlMs: number): Promise<TokenLease | undefined>;
+  /**
+   * Resolves when `key` may have changed (a peer stored or deleted a token, or released the lease), or
+   * after `ms`, whichever is first; resolves (never rejects) when `signal` aborts. Lets lease waiters
+   * sleep until woken instead of polling. Optional: without it the manager polls with backoff.
+   */
+  waitForChange?(key: string, ms: number, signal: AbortSignal): Promise<void>;
 }
 
 /** Time as the engine sees it; inject one in tests. */
@@ -84,8 +92,12 @@ export interface TokenEvent {
 
 /** Counters of one TokenManager since it was created; `stats()` returns a copy. */
 export interface TokenStats {
+  /** Calls served from memory at once. hits + misses + waits = getToken calls. */
   hits: number;
+  /** Calls that found no usable token: they started a token request or got the last failure back. */
   misses: number;
+  /** Calls that waited for a token request another call had started. */
+  waits: number;
   /** Token requests sent to the vendor. */
   mints: number;
   refreshes: number;
@@ -95,13 +107,20 @@ export interface TokenStats {
   leaseWaits: number;
 }
 
-/** The parts of a manager key; the client id is hashed, never stored as is. */
+/**
+ * The parts of a manager key; the client id is hashed, never stored as is. Give every request
+ * parameter that changes the token (scope, audience, resource, extraParams): tokens that differ in
+ * any of them must not share a key.
+ */
 export interface TokenKeyParts {
   vendor: string;
   tokenUrl: string;
   clientId: string | Secret;
   scope?: string;
   tenant?: string;
+  audience?: string;
+  resource?: string | string[];
+  extraParams?: Record<string, string>;
 }
 
 /** Options of `createTokenManager`: where tokens come from, the key they are kept under, and timing. */
@@ -120,8 +139,15 @@ export interface TokenManagerOptions {
    */
   expectJwt?: boolean;
   store?: TokenStore;
+  /** Longest wait for one store call (get, set, delete, lease, release), ms. Default 1000. */
+  storeTimeoutMs?: number;
+  /**
+   * Longest wait for one token request, ms; the mint lease lasts this plus 10 s. Default 30 000.
+   */
+  tokenRequestTimeoutMs?: number;
   clock?: Clock;
   random?: () => number;
+  /** Token events; a listener that throws or returns a rejected promise is ignored. */
   onEvent?: (event: TokenEvent) => void;
 }
 

@@ -109,7 +109,7 @@ describe('store lease', () => {
   it('lets a caller abort while waiting for the lease', async () => {
     const clock = fakeClock();
     const { store } = leasedStore(clock);
-    const manager = createTokenManager({ ...countingSource(), key, clock, store });
+    const manager = createTokenManager({ source: countingSource().source, key, clock, store });
     await store.lease?.(await tokenKey(key), 30_000);
     const controller = new AbortController();
     const waiting = manager.getToken({ signal: controller.signal });

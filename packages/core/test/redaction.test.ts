@@ -89,8 +89,15 @@ describe('redaction', () => {
       clock,
       onEvent,
     });
-    for (let i = 0; i < 5; i++) seen.push(await ccTokens.getToken().catch((e: unknown) => e));
-    for (let i = 0; i < 3; i++) seen.push(await rtTokens.getToken().catch((e: unknown) => e));
+    // Each call after the failure backoff, so each one reaches the endpoint.
+    for (let i = 0; i < 5; i++) {
+      clock.advance(600_000);
+      seen.push(await ccTokens.getToken().catch((e: unknown) => e));
+    }
+    for (let i = 0; i < 3; i++) {
+      clock.advance(600_000);
+      seen.push(await rtTokens.getToken().catch((e: unknown) => e));
+    }
     expect(seen.at(-1)).toBe(ACCESS); // the last one worked: the token itself is only returned
 
     // API side: a 401 replay with a streamed body, a timeout and a network failure.

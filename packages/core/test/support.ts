@@ -104,9 +104,8 @@ export function setupManager(
   options: Partial<TokenManagerOptions> & { lifetime?: number | null } = {},
 ) {
   const clock = fakeClock();
-  const { source, calls } = countingSource(
-    options.lifetime === undefined ? 3600 : options.lifetime,
-  );
+  const { lifetime, ...managerOptions } = options;
+  const { source, calls } = countingSource(lifetime === undefined ? 3600 : lifetime);
   const events: TokenEvent[] = [];
   const manager = createTokenManager({
     source,
@@ -114,7 +113,7 @@ export function setupManager(
     clock,
     random: () => 0,
     onEvent: (event) => events.push(event),
-    ...options,
+    ...managerOptions,
   });
   return { clock, calls, events, manager };
 }

@@ -15,6 +15,8 @@ describe('token manager failures', () => {
     const results = await Promise.allSettled([manager.getToken(), manager.getToken()]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(calls).toBe(1);
+    // Not cached: after the backoff (up to 30 s for a permanent failure) the next call asks again.
+    clock.advance(30_000);
     expect(await manager.getToken()).toBe('ok');
     expect(manager.stats()).toMatchObject({ failures: 1, mints: 2 });
   });

@@ -74,8 +74,9 @@ describe('sendTokenRequest', () => {
     [429, undefined, 'ERR_RATE_LIMITED'],
     [500, undefined, 'ERR_TOKEN_ENDPOINT_UNAVAILABLE'],
     [503, undefined, 'ERR_TOKEN_ENDPOINT_UNAVAILABLE'],
-    [404, undefined, 'ERR_TOKEN_RESPONSE_INVALID'],
-    [404, { 404: 'ERR_REFRESH_TOKEN_INVALID' }, 'ERR_REFRESH_TOKEN_INVALID'],
+    // A 404 without an OAuth error body is a wrong URL, whatever the vendor's 404 means (issue 11.13).
+    [404, undefined, 'ERR_TOKEN_ENDPOINT_NOT_FOUND'],
+    [404, { 404: 'ERR_REFRESH_TOKEN_INVALID' }, 'ERR_TOKEN_ENDPOINT_NOT_FOUND'],
     [410, { 410: 'ERR_REFRESH_TOKEN_EXPIRED' }, 'ERR_REFRESH_TOKEN_EXPIRED'],
     [401, { 404: 'ERR_REFRESH_TOKEN_INVALID' }, 'ERR_INVALID_CLIENT'],
   ] as const)('maps %i (overrides %j) to %s', async (status, statusCodes, want) => {

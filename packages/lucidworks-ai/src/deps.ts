@@ -1,6 +1,8 @@
 // Every module takes its runtime imports from here, so the bundle has one import statement per
 // package instead of one per module: bytes that count against the 2 kB size budget.
 export {
+  CLIENT_OPTIONS,
+  checkOptions,
   isSearchAuthError,
   memoryStore,
   SearchAuthError,
@@ -11,6 +13,7 @@ export {
 } from '@searchauth/core';
 export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
+  IDENTITY_OPTIONS,
   LUCIDWORKS_IDENTITY,
   lucidworksTokenUrl,
   optionChecks,

@@ -3,7 +3,13 @@ import type {
   LucidworksClientOptions,
   ResolvedLucidworksClient,
 } from '@searchauth/lucidworks-identity';
-import { optionChecks, resolveClientOptions } from './deps.js';
+import {
+  CLIENT_OPTIONS,
+  checkOptions,
+  IDENTITY_OPTIONS,
+  optionChecks,
+  resolveClientOptions,
+} from './deps.js';
 
 export const VENDOR = 'lucidworks-ai';
 
@@ -57,6 +63,12 @@ export interface ResolvedLucidworksAIOptions extends ResolvedLucidworksClient {
 
 export function resolveOptions(options: LucidworksAIClientOptions): ResolvedLucidworksAIOptions {
   const resolved = resolveClientOptions(options, VENDOR);
+  checkOptions(
+    options,
+    `${CLIENT_OPTIONS} ${IDENTITY_OPTIONS} customerId platformBaseUrl useCasesPath oversizedBatch`,
+    'createLucidworksAIClient',
+    VENDOR,
+  );
   const check = optionChecks(VENDOR);
   return {
     ...resolved,

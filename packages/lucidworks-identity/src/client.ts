@@ -65,7 +65,15 @@ export function scopeClients(options: Omit<ScopeTokenOptions, 'scope' | 'mintRev
     mintRevokesPrevious?: boolean,
   ): ScopeClients<Paths> => {
     const tokens = createScopeTokens({ ...options, scope, mintRevokesPrevious });
-    const fetch = createAuthFetch({ ...options, tokens, apiOrigin: baseUrl });
+    const fetch = createAuthFetch({
+      tokens,
+      apiOrigin: baseUrl,
+      fetch: options.fetch,
+      retry: options.retry,
+      timeoutMs: options.timeoutMs,
+      clock: options.clock,
+      random: options.random,
+    });
     const api = createClient<Paths>({ baseUrl, fetch });
     api.use({
       async onResponse({ request, response }) {

@@ -27,7 +27,17 @@ export interface LucidworksIdentityOptions extends ClientOptions {
   authServerId?: string;
   /** Refresh this long before expiry, seconds. Default 300 (the docs' advice). */
   refreshMarginSeconds?: number;
+  /**
+   * How the Basic credentials are encoded. `rfc6749` (default) form-urlencodes id and secret first
+   * (RFC 6749 §2.3.1); `plain` sends base64 of `id:secret` as the Lucidworks docs show. They differ
+   * only for characters other than letters, digits and `-._*`.
+   */
+  basicEncoding?: 'rfc6749' | 'plain';
 }
+
+/** The option names of `LucidworksIdentityOptions`, for the clients' unknown-option check. */
+export const IDENTITY_OPTIONS =
+  'clientId clientSecret tokenUrl identityBaseUrl authServerId basicEncoding applicationId apiBaseUrl';
 
 /** The checked credentials and the token URL they are sent to. */
 export interface ResolvedLucidworksIdentity {

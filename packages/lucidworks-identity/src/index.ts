@@ -7,6 +7,7 @@ export {
 } from './client.js';
 export {
   DEFAULT_REFRESH_MARGIN_SECONDS,
+  IDENTITY_OPTIONS,
   LUCIDWORKS_IDENTITY,
   type LucidworksIdentityOptions,
   lucidworksTokenUrl,

@@ -26,13 +26,18 @@ export interface ScopeTokenOptions
 export function createScopeTokens(options: ScopeTokenOptions): TokenManager {
   const { vendor, tokenUrl, clientId, scope } = options;
   return createTokenManager({
-    ...options,
+    store: options.store,
+    clock: options.clock,
+    random: options.random,
+    onEvent: options.onEvent,
+    mintRevokesPrevious: options.mintRevokesPrevious,
     source: clientCredentials({
       vendor,
       tokenUrl: `${tokenUrl}?${new URLSearchParams({ scope })}`,
       clientId,
       clientSecret: options.clientSecret,
       paramsIn: 'query',
+      basicEncoding: options.basicEncoding,
       allowInsecureHttp: options.allowInsecureHttp,
       // Core calls this with the URL and an init; the fetch is looked up per call so that test
       // interceptors installed after client creation still apply.

@@ -1,4 +1,4 @@
-import { checkBaseUrl, SearchAuthError, Secret } from '@searchauth/core';
+import { checkBaseUrl, isSecret, SearchAuthError, Secret } from '@searchauth/core';
 
 /** The option checks `optionChecks(vendor)` returns. */
 export type OptionChecks = ReturnType<typeof optionChecks>;
@@ -34,7 +34,7 @@ export function optionChecks(vendor: string) {
       ),
     /** A credential given as a non-blank string or a Secret, returned as a Secret. */
     secret: (value: unknown, name: string) =>
-      Secret.from(value instanceof Secret ? value : text(value, name)),
+      Secret.from(isSecret(value) ? value : text(value, name)),
     /** A path on an API host: it must start with "/". */
     path: (value: unknown, name: string) => text(value, name, /^\//, 'must start with "/"'),
     /** One of `allowed`. */

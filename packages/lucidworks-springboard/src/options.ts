@@ -3,7 +3,13 @@ import type {
   LucidworksClientOptions,
   ResolvedLucidworksClient,
 } from '@searchauth/lucidworks-identity';
-import { optionChecks, resolveClientOptions } from './deps.js';
+import {
+  CLIENT_OPTIONS,
+  checkOptions,
+  IDENTITY_OPTIONS,
+  optionChecks,
+  resolveClientOptions,
+} from './deps.js';
 
 export const VENDOR = 'lucidworks-springboard';
 
@@ -64,6 +70,20 @@ export interface ResolvedSpringboardOptions extends ResolvedLucidworksClient {
 
 export function resolveOptions(options: SpringboardClientOptions): ResolvedSpringboardOptions {
   const resolved = resolveClientOptions(options, VENDOR);
+  checkOptions(
+    options,
+    `${CLIENT_OPTIONS} ${IDENTITY_OPTIONS} combinedScopes push`,
+    'createSpringboardClient',
+    VENDOR,
+  );
+  if (options.push !== undefined) {
+    checkOptions(
+      options.push,
+      'savePath deletePath deleteMethod maxDocumentsPerRequest maxBytesPerRequest',
+      'createSpringboardClient push',
+      VENDOR,
+    );
+  }
   const check = optionChecks(VENDOR);
   const push = { ...DEFAULT_PUSH_PATHS, ...options.push };
   return {

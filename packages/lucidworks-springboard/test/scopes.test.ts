@@ -32,7 +32,8 @@ describe('one token per scope', () => {
     const result = await client.saveDocuments('ds-1', [doc('a')]);
 
     expect(result.ok).toBe(false);
-    expect(result.batches[0]?.error?.code).toBe('ERR_INVALID_CLIENT');
+    // The server's OAuth error has its own code (issue 11, point 13).
+    expect(result.batches[0]?.error?.code).toBe('ERR_INVALID_SCOPE');
     expect(server.calls('/push/datasources/ds-1/documents')).toHaveLength(0);
     client.dispose();
   });

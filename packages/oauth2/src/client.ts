@@ -31,7 +31,9 @@ export function createOAuth2Client<Paths extends {}>(
     clientSecret: resolved.clientSecret,
     scope: resolved.scope,
     audience: resolved.audience,
+    resource: options.resource,
     clientAuth: options.clientAuth ?? 'basic',
+    basicEncoding: options.basicEncoding,
     extraParams: options.extraParams,
     fetch: options.fetch,
     allowInsecureHttp: options.allowInsecureHttp,
@@ -46,8 +48,10 @@ export function createOAuth2Client<Paths extends {}>(
       tokenUrl: resolved.tokenUrl,
       clientId: resolved.clientId,
       scope: resolved.scope,
-      // Tokens for different audiences are different tokens.
-      tenant: resolved.audience,
+      // Tokens for different audiences, resources or parameters are different tokens.
+      audience: resolved.audience,
+      resource: options.resource,
+      extraParams: options.extraParams,
     },
     refreshMarginSeconds: options.refreshMarginSeconds,
     store: options.store,

@@ -1,4 +1,12 @@
-import { type ClientOptions, checkBaseUrl, SearchAuthError, Secret } from '@searchauth/core';
+import {
+  CLIENT_OPTIONS,
+  type ClientOptions,
+  checkBaseUrl,
+  checkOptions,
+  isSecret,
+  SearchAuthError,
+  Secret,
+} from '@searchauth/core';
 
 /** The token path the vendor documents; `tokenUrl` overrides it. */
 export const DEFAULT_TOKEN_PATH = '/oauth/v2/token';
@@ -12,10 +20,21 @@ export interface OAuth2ClientOptions extends ClientOptions {
   clientSecret: string | Secret;
   /** Space-separated scopes, sent only when set. */
   scope?: string;
-  /** Sent only when set, for servers that need the API named (Auth0-style). */
+  /** Sent as `audience=` only when set, for servers that name the API that way (Auth0). */
   audience?: string;
+  /**
+   * Sent as one `resource=` per value (RFC 8707), for servers that name the API that way
+   * (oidc-provider and other RFC 8707 servers ignore `audience`).
+   */
+  resource?: string | string[];
   /** How the client authenticates at the token endpoint. Default `basic` (the vendor's way). */
   clientAuth?: 'basic' | 'body';
+  /**
+   * How Basic credentials are encoded. `rfc6749` (default) form-urlencodes id and secret first
+   * (RFC 6749 §2.3.1); `plain` sends base64 of `id:secret` as they are. They differ only when the
+   * id or secret holds characters other than letters, digits and `-._*`.
+   */
+  basicEncoding?: 'rfc6749' | 'plain';
   /** More form fields for the token request. */
   extraParams?: Record<string, string>;
   /** Name used in errors, events and the token key. Default `oauth2`. */
@@ -36,6 +55,12 @@ export interface ResolvedOAuth2Options {
 
 export function resolveOptions(options: OAuth2ClientOptions): ResolvedOAuth2Options {
   if (typeof options !== 'object' || options === null) throw invalid('options are required');
+  checkOptions(
+    options,
+    `${CLIENT_OPTIONS} baseUrl tokenUrl clientId clientSecret scope audience resource clientAuth basicEncoding extraParams vendor tokenTimeoutMs`,
+    'createOAuth2Client',
+    'oauth2',
+  );
   const vendor = options.vendor === undefined ? 'oauth2' : requireText(options.vendor, 'vendor');
   const urlOptions = { vendor, allowInsecureHttp: options.allowInsecureHttp };
   const base = checkBaseUrl(options.baseUrl, 'baseUrl', urlOptions);
@@ -66,7 +91,7 @@ function optionalText(value: unknown, name: string): string | undefined {
 }
 
 function requireSecret(value: unknown, name: string): Secret {
-  if (value instanceof Secret) return value;
+  if (isSecret(value)) return value;
   return Secret.from(requireText(value, name));
 }
 

@@ -24,20 +24,34 @@ export interface SparqueClient {
 export function createSparqueClient(options: SparqueClientOptions): SparqueClient {
   const resolved = resolveOptions(options);
   const { authUrl: tokenUrl, apiBaseUrl: baseUrl, clientId, workspace: tenant } = resolved;
-  // The options name store, clock, random, onEvent, refreshMarginSeconds, retry, fetch and
-  // timeoutMs as core does; the token request's own timeout is tokenTimeoutMs.
+  // Core refuses options it does not know: each part gets only its own.
+  const { store, clock, random, onEvent, refreshMarginSeconds, retry, timeoutMs } = options;
   const tokens = createTokenManager({
-    ...options,
     source: sparqueTokenSource({
-      ...options,
       ...resolved,
+      fetch: options.fetch,
+      allowInsecureHttp: options.allowInsecureHttp,
+      clock,
       contentType: options.authContentType,
       timeoutMs: options.tokenTimeoutMs,
     }),
     key: { vendor: 'sparque', tokenUrl, clientId, tenant },
     defaultLifetimeSeconds: options.defaultLifetimeSeconds ?? 3600,
+    store,
+    clock,
+    random,
+    onEvent,
+    refreshMarginSeconds,
   });
-  const fetch = createAuthFetch({ ...options, tokens, apiOrigin: baseUrl });
+  const fetch = createAuthFetch({
+    tokens,
+    apiOrigin: baseUrl,
+    fetch: options.fetch,
+    retry,
+    timeoutMs,
+    clock,
+    random,
+  });
   return {
     client: createClient<SparqueQueryPaths>({
       baseUrl,

@@ -12,7 +12,7 @@ export { createSparqueClient, type SparqueClient, type SparqueQueryPaths } from 
 export { isSearchAuthError, memoryStore, SearchAuthError, Secret } from './core.js';
 export type { components, operations, paths } from './generated/api.js';
 export { SPARQUE_HOSTS, type SparqueClientOptions } from './options.js';
-export type { SparqueQuery, SparqueResponses } from './query.js';
+export type { ResultObject, SparqueQuery, SparqueResponses, TupleEntry } from './query.js';
 export {
   buildQueryPath,
   type EndpointCall,
@@ -21,7 +21,11 @@ export {
   type ResponseType,
   sparquePathSerializer,
 } from './query-path.js';
-export { parseSparqueTokenResponse } from './token-response.js';
+export {
+  parseSparqueTokenResponse,
+  type SparqueTokenFields,
+  type SparqueTokenParser,
+} from './token-response.js';
 export {
   type AuthContentType,
   type SparqueTokenSourceOptions,

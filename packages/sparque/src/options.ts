@@ -1,5 +1,13 @@
 import type { ClientOptions } from '@searchauth/core';
-import { checkBaseUrl, SearchAuthError, Secret } from './core.js';
+import {
+  CLIENT_OPTIONS,
+  checkBaseUrl,
+  checkOptions,
+  isSecret,
+  SearchAuthError,
+  Secret,
+} from './core.js';
+import type { SparqueTokenParser } from './token-response.js';
 import type { AuthContentType } from './token-source.js';
 
 /** SPARQUE's hosts. The UAT wrapper host gets API releases about a week before production. */
@@ -25,6 +33,12 @@ export interface SparqueClientOptions extends ClientOptions {
   version?: string | number;
   /** Media type of the token request body. Default `application/json`. */
   authContentType?: AuthContentType;
+  /**
+   * Reads the token reply yourself: `(body) => ({ accessToken, expiresIn? })`, where `body` is the
+   * parsed JSON or the text. The reply's format is not documented; by default a JSON string, plain
+   * text, or an object with accessToken/AccessToken/token/Token/access_token is accepted.
+   */
+  parseTokenResponse?: SparqueTokenParser;
   /** Lifetime assumed for an opaque token with no expiry in the response. Default 3600 s. */
   defaultLifetimeSeconds?: number;
   /** Timeout for one token request, ms. Default 30 000. */
@@ -39,6 +53,7 @@ export interface ResolvedSparqueOptions {
   authUrl: string;
   apiBaseUrl: string;
   version: string;
+  parseTokenResponse: SparqueTokenParser | undefined;
 }
 
 /** ERR_INVALID_OPTIONS saying what `name` must be; never quotes the value. */
@@ -50,11 +65,22 @@ const text = (value: unknown, name: string) => {
   return value;
 };
 
+const fn = <F>(value: F, name: string) => {
+  if (value !== undefined && typeof value !== 'function') throw invalid(name, 'a function');
+  return value;
+};
+
 /** A non-empty string or a Secret, as a Secret. */
 const secret = (value: unknown, name: string) =>
-  Secret.from(value instanceof Secret ? value : text(value, name));
+  Secret.from(isSecret(value) ? value : text(value, name));
 
 export function resolveOptions(options: SparqueClientOptions): ResolvedSparqueOptions {
+  checkOptions(
+    options,
+    `${CLIENT_OPTIONS} workspace clientId clientSecret api authBaseUrl apiBaseUrl version authContentType parseTokenResponse defaultLifetimeSeconds tokenTimeoutMs`,
+    'createSparqueClient',
+    'sparque',
+  );
   const baseUrl = (value: unknown, name: string) =>
     checkBaseUrl(value, name, { vendor: 'sparque', allowInsecureHttp: options.allowInsecureHttp });
   return {
@@ -66,5 +92,6 @@ export function resolveOptions(options: SparqueClientOptions): ResolvedSparqueOp
     authUrl: `${baseUrl(options.authBaseUrl ?? SPARQUE_HOSTS.auth, 'authBaseUrl')}/api/auth`,
     apiBaseUrl: baseUrl(options.apiBaseUrl ?? SPARQUE_HOSTS.api, 'apiBaseUrl'),
     version: String(options.version ?? 1),
+    parseTokenResponse: fn(options.parseTokenResponse, 'parseTokenResponse'),
   };
 }

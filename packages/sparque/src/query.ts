@@ -9,6 +9,10 @@ import {
 } from './query-path.js';
 
 type Schemas = components['schemas'];
+/** One column of a result tuple: a ResultObject for OBJ columns, else a value. */
+export type TupleEntry = Schemas['TupleEntry'];
+/** An OBJ column: `{ id, class?, attributes? }`, attributes as the workspace's data model defines. */
+export type ResultObject = Schemas['ResultObject'];
 
 /** The JSON each response type answers with. */
 export interface SparqueResponses {

@@ -1,7 +1,7 @@
 import type { ClientOptions, Secret, TokenSource } from '@searchauth/core';
 import { sendTokenRequest } from './core.js';
 import type { components } from './generated/api.js';
-import { parseSparqueTokenResponse } from './token-response.js';
+import { parseSparqueTokenResponse, type SparqueTokenParser } from './token-response.js';
 
 export type AuthContentType = 'application/json' | 'application/json-patch+json';
 
@@ -16,6 +16,8 @@ export interface SparqueTokenSourceOptions
   contentType?: AuthContentType;
   /** Per token request, including reading the body, ms. Default 30 000. */
   timeoutMs?: number;
+  /** Reads the token reply instead of the built-in reading (the format is not documented). */
+  parseTokenResponse?: SparqueTokenParser;
 }
 
 /**
@@ -39,11 +41,13 @@ export function sparqueTokenSource(options: SparqueTokenSourceOptions): TokenSou
         ...options,
         vendor: 'sparque',
         url,
+        urlOption: 'authBaseUrl',
         headers: { accept: '*/*', 'content-type': options.contentType ?? 'application/json' },
         body: JSON.stringify(body),
         signal,
       }),
       url,
+      options.parseTokenResponse,
     );
   };
   // The manager sets rejectedToken only after a 401.

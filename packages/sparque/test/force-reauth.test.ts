@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '@searchauth/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeFetch } from '../../core/test/fake-fetch.js';
 import { createSparqueClient, type SparqueClient } from '../src/index.js';
@@ -8,7 +9,7 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.dispose();
 });
 
-function setup() {
+function setup(clock?: Clock) {
   const sim = sparqueSim();
   const client = createSparqueClient({
     workspace: 'shop',
@@ -17,6 +18,7 @@ function setup() {
     api: 'products',
     fetch: fakeFetch(sim.handler),
     retry: false,
+    clock,
   });
   clients.push(client);
   const search = () =>
@@ -58,12 +60,15 @@ describe('ForceReauth', () => {
   });
 
   it('is true exactly once per rejection, not once per waiting request', async () => {
-    const { sim, client, search } = setup();
+    // Core forces re-authentication at most once per 30 s per key: the second rejection comes later.
+    let offset = 0;
+    const { sim, client, search } = setup({ ...systemClock, now: () => Date.now() + offset });
     await client.tokens.getToken();
     sim.state.revoked.add('tok-1');
     await Promise.all(Array.from({ length: 8 }, search));
     expect(sim.state.forceReauth).toEqual([false, false, true]);
 
+    offset = 31_000;
     sim.state.revoked.add('tok-2');
     await Promise.all(Array.from({ length: 8 }, search));
     expect(sim.state.forceReauth).toEqual([false, false, true, false, true]);

@@ -82,6 +82,13 @@ describe('createSparqueClient options', () => {
       },
     ],
     [
+      'a parseTokenResponse that is not a function',
+      {
+        given: { parseTokenResponse: 'accessToken' },
+        want: ['ERR_INVALID_OPTIONS', /parseTokenResponse must be a function/],
+      },
+    ],
+    [
       'a fragment in a base URL',
       {
         given: { apiBaseUrl: 'https://rest.sparque.ai/#f' },
@@ -114,6 +121,7 @@ describe('createSparqueClient options', () => {
     ],
     ['a numeric version', { version: 4 }],
     ['credentials as Secret', { clientId: new Secret('id'), clientSecret: new Secret('s') }],
+    ['a parseTokenResponse function', { parseTokenResponse: () => ({ accessToken: 't' }) }],
   ])('accepts %s', (_name, extra) => {
     const client = createSparqueClient({ ...valid, ...extra });
     expect(typeof client.query).toBe('function');

@@ -127,6 +127,23 @@ describe('token expiry', () => {
       { respond: () => text('abc'), want: NOW + 3_600_000 },
     ],
     [
+      'PascalCase ExpiresIn',
+      { respond: () => json({ AccessToken: 'abc', ExpiresIn: 300 }), want: NOW + 300_000 },
+    ],
+    [
+      'a parseTokenResponse option',
+      {
+        respond: () => json({ result: { value: 'abc', seconds: 240 } }),
+        extra: {
+          parseTokenResponse: (body: { result: { value: string; seconds: number } }) => ({
+            accessToken: body.result.value,
+            expiresIn: body.result.seconds,
+          }),
+        },
+        want: NOW + 240_000,
+      },
+    ],
+    [
       'a configured defaultLifetimeSeconds',
       { respond: () => text('abc'), extra: { defaultLifetimeSeconds: 60 }, want: NOW + 60_000 },
     ],

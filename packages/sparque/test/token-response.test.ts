@@ -41,6 +41,24 @@ describe('parseSparqueTokenResponse accepts', () => {
       },
     ],
     [
+      'an object with PascalCase AccessToken and ExpiresIn (as the request fields are spelled)',
+      {
+        given: object({ AccessToken: 'abc', ExpiresIn: 1800 }),
+        want: { accessToken: 'abc', expiresIn: 1800 },
+      },
+    ],
+    [
+      'an object with PascalCase Token',
+      { given: object({ Token: 'abc' }), want: { accessToken: 'abc' } },
+    ],
+    [
+      'an object with Token and expires_in',
+      {
+        given: object({ Token: 'abc', expires_in: 60 }),
+        want: { accessToken: 'abc', expiresIn: 60 },
+      },
+    ],
+    [
       'an object with unknown extra fields',
       {
         given: object({ token: 'abc', workspace: 'w', refresh: null }),
@@ -108,6 +126,76 @@ describe('parseSparqueTokenResponse rejects with ERR_TOKEN_RESPONSE_INVALID', ()
       expect(caught).toBeInstanceOf(Error);
       expect(JSON.stringify(caught) + String(caught)).not.toContain('SECRET');
     }
+  });
+});
+
+describe('parseSparqueTokenResponse with a parseTokenResponse option', () => {
+  const wrapped = object({ data: { jwt: 'abc', ttl: 900 } });
+  const unwrap = (body: unknown) => {
+    const { jwt: accessToken, ttl: expiresIn } = (body as { data: { jwt: string; ttl: number } })
+      .data;
+    return { accessToken, expiresIn };
+  };
+
+  it('reads a reply the built-in reading refuses (a wrapped token)', () => {
+    expect(() => parse(wrapped)).toThrow(
+      expect.objectContaining({ code: 'ERR_TOKEN_RESPONSE_INVALID' }),
+    );
+    expect(parseSparqueTokenResponse({ text: wrapped }, URL, unwrap)).toEqual({
+      accessToken: 'abc',
+      expiresIn: 900,
+    });
+  });
+
+  it('gets the parsed JSON, or the trimmed text when the reply is not JSON', () => {
+    const seen: unknown[] = [];
+    const spy = (body: unknown) => {
+      seen.push(body);
+      return { accessToken: 'abc' };
+    };
+    parseSparqueTokenResponse({ text: '{"a":1}' }, URL, spy);
+    parseSparqueTokenResponse({ text: 'token=abc\n' }, URL, spy);
+    expect(seen).toEqual([{ a: 1 }, 'token=abc']);
+  });
+
+  it('passes the server date on', () => {
+    const reply = { text: wrapped, serverDate: 1_893_456_000_000 };
+    expect(parseSparqueTokenResponse(reply, URL, unwrap)).toMatchObject({
+      serverDate: 1_893_456_000_000,
+    });
+  });
+
+  it.each<[string, () => unknown]>([
+    ['nothing', () => undefined],
+    ['a string instead of an object', () => 'abc'],
+    ['an empty token', () => ({ accessToken: '' })],
+    ['a token with a space', () => ({ accessToken: 'a b' })],
+    ['a numeric token', () => ({ accessToken: 42 })],
+    ['a zero lifetime', () => ({ accessToken: 'abc', expiresIn: 0 })],
+    ['a lifetime as words', () => ({ accessToken: 'abc', expiresIn: 'an hour' })],
+  ])('validates its result: %s is ERR_TOKEN_RESPONSE_INVALID', (_name, parser) => {
+    const caught = catchError(() =>
+      parseSparqueTokenResponse({ text: wrapped }, URL, parser as never),
+    );
+    expect(caught).toMatchObject({
+      code: 'ERR_TOKEN_RESPONSE_INVALID',
+      vendor: 'sparque',
+      url: URL,
+    });
+  });
+
+  it('turns a throwing parser into ERR_TOKEN_RESPONSE_INVALID without its message or cause', () => {
+    const caught = catchError(() =>
+      parseSparqueTokenResponse({ text: object({ secret: 'SECRET-TOKEN' }) }, URL, (body) => {
+        throw new Error(`cannot read ${JSON.stringify(body)}`);
+      }),
+    );
+    expect(caught).toMatchObject({
+      code: 'ERR_TOKEN_RESPONSE_INVALID',
+      message: expect.stringContaining('parseTokenResponse threw'),
+    });
+    expect((caught as Error).cause).toBeUndefined();
+    expect(JSON.stringify(caught) + String(caught)).not.toContain('SECRET');
   });
 });
 

@@ -32,17 +32,25 @@ export interface SquirroClient {
 export function createSquirroClient(options: SquirroClientOptions): SquirroClient {
   const resolved = resolveOptions(options);
   const { clusterUrl: baseUrl, tokenUrl } = resolved;
-  // The options name store, clock, random, onEvent, refreshMarginSeconds, fetch and timeoutMs
-  // as core does; the token request's own timeout is tokenTimeoutMs (see squirroTokenSource).
+  // Core refuses options it does not know: each part gets only its own. The token request's own
+  // timeout is tokenTimeoutMs (see squirroTokenSource).
+  const { store, clock, random, onEvent, refreshMarginSeconds, fetch, timeoutMs } = options;
   const tokens = createTokenManager({
-    ...options,
     source: squirroTokenSource(resolved, options),
     // The refresh token identifies the user; core stores only its hash in the key.
     key: { vendor: VENDOR, tokenUrl, clientId: resolved.refreshToken },
     defaultLifetimeSeconds: resolved.lifetimeSeconds,
+    store,
+    clock,
+    random,
+    onEvent,
+    refreshMarginSeconds,
   });
   const authFetch = createAuthFetch({
-    ...options,
+    fetch,
+    timeoutMs,
+    clock,
+    random,
     tokens,
     apiOrigin: new URL(baseUrl).origin,
     // items/query is a read sent as POST: safe to retry.

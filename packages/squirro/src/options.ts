@@ -1,5 +1,12 @@
 import type { ClientOptions, RetryOptions } from '@searchauth/core';
-import { checkBaseUrl, SearchAuthError, Secret } from './core.js';
+import {
+  CLIENT_OPTIONS,
+  checkBaseUrl,
+  checkOptions,
+  isSecret,
+  SearchAuthError,
+  Secret,
+} from './core.js';
 
 export const VENDOR = 'squirro';
 /** Squirro's access tokens live 10 minutes unless the server is configured otherwise. */
@@ -39,6 +46,12 @@ export interface ResolvedSquirroOptions {
 
 export function resolveOptions(options: SquirroClientOptions): ResolvedSquirroOptions {
   if (!options || typeof options !== 'object') throw invalid('options are required');
+  checkOptions(
+    options,
+    `${CLIENT_OPTIONS} clusterUrl refreshToken tenant accessTokenLifetimeSeconds onRefreshTokenRotated tokenTimeoutMs`,
+    'createSquirroClient',
+    VENDOR,
+  );
   const {
     refreshToken,
     tenant,
@@ -59,10 +72,9 @@ export function resolveOptions(options: SquirroClientOptions): ResolvedSquirroOp
   return {
     clusterUrl,
     tokenUrl: clusterUrl + TOKEN_PATH,
-    refreshToken:
-      refreshToken instanceof Secret
-        ? refreshToken
-        : Secret.from(requireText(refreshToken, 'refreshToken')),
+    refreshToken: isSecret(refreshToken)
+      ? refreshToken
+      : Secret.from(requireText(refreshToken, 'refreshToken')),
     tenant: tenant === undefined ? tenant : requireText(tenant, 'tenant'),
     lifetimeSeconds,
   };

@@ -23,6 +23,8 @@ export function squirroTokenSource(
     fetch: options.fetch,
     allowInsecureHttp: options.allowInsecureHttp,
     timeoutMs: options.tokenTimeoutMs,
+    // A wrong cluster URL (a trailing /api, say) answers the login with 404.
+    urlOption: 'clusterUrl',
     statusCodes: {
       400: 'ERR_BAD_REQUEST',
       401: 'ERR_REFRESH_TOKEN_INVALID',

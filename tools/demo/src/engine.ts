@@ -109,7 +109,9 @@ async function outage(sim: Sim): Promise<StepResult> {
   sim.addFault({ vendor: VENDOR, endpoint: 'token', kind: 'server-error', status: 503 });
   const before = serverCounts(sim);
   // Search through the refresh window, stopping short of expiry so no request is still in flight then.
-  await client.searchUntil(() => Date.now() >= tokenUntil - 800, 5);
+  // The client ends the token at the earlier of expires_in and its JWT exp, both on whole seconds and
+  // rounded towards expiring early: up to 2 s before the 6 s are over.
+  await client.searchUntil(() => Date.now() >= tokenUntil - 2200, 5);
   const during = serverCounts(sim);
   const { ok, failed, failures, event } = client.counts();
   sim.clearFaults();

@@ -62,8 +62,9 @@ describe('Lucidworks AI against the simulator', () => {
     expect(result.status).toBe('READY');
     expect(result.predictions?.[0]?.response).toContain('waterproof');
     expect(statuses).toEqual(['SUBMITTED', 'SUBMITTED', 'READY']);
-    // The overall deadline (300 s), then a pause before each poll, doubling.
-    expect(clock.waits).toEqual([300_000, 1000, 2000, 4000]);
+    // The token request's timeout (30 s, set by the token manager), the overall deadline (300 s),
+    // then a pause before each poll, doubling.
+    expect(clock.waits).toEqual([30_000, 300_000, 1000, 2000, 4000]);
     // Fetched once: the next look says RETRIEVED, without the predictions.
     const again = await ai.getAsyncPrediction(result.predictionId);
     expect(again.status).toBe('RETRIEVED');

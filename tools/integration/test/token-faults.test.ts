@@ -29,22 +29,27 @@ describe.each(cases)('%s', (_name, c) => {
     ['a 503', 'ERR_TOKEN_ENDPOINT_UNAVAILABLE', { kind: 'server-error', status: 503 }],
     ['a 429', 'ERR_RATE_LIMITED', { kind: 'rate-limit', retryAfterSeconds: 1 }],
   ] as const)('%s at the token endpoint is %s; the next call succeeds', async (_n, code, fault) => {
-    const { ledger, client } = ledgeredClient(sim(), c);
+    const { ledger, client } = ledgeredClient(sim(), c, { clock: fastClock(sim()) });
     sim().setFaults([onToken(c, { ...fault, times: 1 })]);
     await expectFailure(ledger, client.call('tent'), code);
     expect(callsOf(sim(), c)).toBe(0);
-    // A failed token request is not cached.
+    // Within the backoff the failure comes back at once, without a token request...
+    await expectFailure(ledger, client.call('tent'), code);
+    expect(tokenRequestsOf(sim(), c)).toBe(1);
+    // ...and it is not cached: the first call after the backoff (at most 30 s) asks again.
+    sim().advanceClock(30_000);
     await expect(client.call('tent')).resolves.toBeGreaterThan(0);
     client.dispose();
   });
 
   it.each(MALFORMED)('a %s token body is ERR_TOKEN_RESPONSE_INVALID', async (body) => {
-    const { ledger, client } = ledgeredClient(sim(), c);
+    const { ledger, client } = ledgeredClient(sim(), c, { clock: fastClock(sim()) });
     sim().setFaults([onToken(c, { kind: 'malformed-token', body, times: 1 })]);
     const error = await expectFailure(ledger, client.call('tent'), 'ERR_TOKEN_RESPONSE_INVALID');
     // The message describes the problem without quoting the body.
     expect(String(error)).not.toMatch(/doctype|eyJhbGciOiJIUz|Sign in/i);
     expect(callsOf(sim(), c)).toBe(0);
+    sim().advanceClock(30_000); // past the failure backoff
     await expect(client.call('tent')).resolves.toBeGreaterThan(0);
     client.dispose();
   });
@@ -90,6 +95,7 @@ describe.each(cases)('%s', (_name, c) => {
     sim().advanceClock(101_000);
     await expectFailure(ledger, client.call('tent'), 'ERR_TOKEN_ENDPOINT_UNAVAILABLE');
     sim().clearFaults();
+    sim().advanceClock(30_000); // past the failure backoff
     await expect(client.call('tent')).resolves.toBeGreaterThan(0);
     expect(mintsOf(sim(), c)).toBe(2);
     expect(callsOf(sim(), c, 401)).toBe(0);

@@ -183,27 +183,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Other fields are kept at run time. */
         ApiError: {
             error?: string;
             message?: string;
             status?: number;
-        } & {
-            [key: string]: unknown;
         };
         AsyncPredictionResult: {
-            /** @description ASSUMED reason when status is ERROR. */
+            /** @description The reason when status is ERROR. */
             message?: string;
             predictionId: string;
             predictions?: components["schemas"]["Prediction"][];
             status: components["schemas"]["AsyncStatus"];
-        } & {
-            [key: string]: unknown;
         };
         AsyncPredictionSubmitted: {
             predictionId: string;
             status: components["schemas"]["AsyncStatus"];
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description SUBMITTED: still running. READY: results available. ERROR: the task failed. RETRIEVED: the
@@ -225,28 +220,20 @@ export interface components {
             [key: string]: unknown;
         };
         ChunkingResult: {
-            chunkedData?: ({
+            chunkedData?: {
                 chunks?: string[];
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             chunkingId: string;
-            /** @description ASSUMED reason when status is ERROR. */
+            /** @description The reason when status is ERROR. */
             message?: string;
             status: components["schemas"]["AsyncStatus"];
-            vector?: ({
+            vector?: {
                 vector?: number[];
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
+            }[];
         };
         ChunkingSubmitted: {
             chunkingId: string;
             status: components["schemas"]["AsyncStatus"];
-        } & {
-            [key: string]: unknown;
         };
         ClassificationUseCaseConfig: {
             /** @description Candidate labels (zero-shot classification). */
@@ -289,7 +276,11 @@ export interface components {
             maxTokens?: number;
             presencePenalty?: number;
             temperature?: number;
-            topK?: number;
+            /**
+             * @description Sample from the k most likely tokens. The documented example sends -1, which is taken
+             *     to mean "no top-k limit".
+             */
+            topK?: -1 | number;
             topP?: number;
         } & {
             [key: string]: unknown;
@@ -302,11 +293,10 @@ export interface components {
          * @enum {string}
          */
         KnownUseCase: "embedding" | "rag" | "passthrough" | "summarization" | "keyword-extraction" | "standalone-query-rewriter" | "ner" | "classification";
+        /** @description Other fields, such as a `message`, are kept at run time. */
         LucidworksOAuthError: {
             error?: string;
             error_description?: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description One or more scopes separated by single spaces.
@@ -329,11 +319,10 @@ export interface components {
              * @example Bearer
              */
             token_type: string;
-        } & {
-            [key: string]: unknown;
         };
         Model: {
             category?: string;
+            /** @description Model-specific settings; open, as they differ by model. */
             config?: {
                 [key: string]: unknown;
             };
@@ -350,8 +339,6 @@ export interface components {
             trainingData?: unknown;
             trainingStarted?: string;
             vectorSize?: number;
-        } & {
-            [key: string]: unknown;
         };
         /** @description Model settings; the fields documented so far, all optional. */
         ModelConfig: components["schemas"]["GenerativeModelConfig"] & components["schemas"]["EmbeddingModelConfig"];
@@ -360,10 +347,11 @@ export interface components {
             id?: string;
             region?: string;
             state?: string;
-        } & {
-            [key: string]: unknown;
         };
-        /** @description One prediction; which fields appear depends on the use case. */
+        /**
+         * @description One prediction; which fields appear depends on the use case. Open on purpose: the docs
+         *     describe the predictions as varying by use case and show only some of their fields.
+         */
         Prediction: {
             /** @description Label → score (classification). */
             labels?: {
@@ -373,7 +361,7 @@ export interface components {
             /** @description Generated text (generative use cases). */
             response?: string;
             tokensUsed?: components["schemas"]["TokensUsed"];
-            /** @description ASSUMED field name of an embedding. */
+            /** @description The embedding (embedding use cases). */
             vector?: number[];
         } & {
             [key: string]: unknown;
@@ -393,16 +381,19 @@ export interface components {
         };
         PredictionResponse: {
             predictions: components["schemas"]["Prediction"][];
-        } & {
-            [key: string]: unknown;
         };
         /** @description Seen as `{ promptTokens, completionTokens, totalTokens }` and `{ inputTokens, labelsTokens }`. */
         TokensUsed: {
             [key: string]: number;
         };
-        /** @description ASSUMED shape; kept open. */
+        /** @description One use case and the models that serve it. */
         UseCase: {
-            [key: string]: unknown;
+            /** @description Ids of the models that serve it, e.g. `gte-small`. */
+            models?: string[];
+            /** @description The kind of model it runs on, e.g. `embedding` or `generative`. */
+            modelType?: string;
+            /** @description The use case's slug, e.g. `embedding`. */
+            useCase: string;
         };
         /** @description Use-case specific settings; the fields documented so far, all optional. */
         UseCaseConfig: components["schemas"]["EmbeddingUseCaseConfig"] & components["schemas"]["ClassificationUseCaseConfig"] & components["schemas"]["ConversationUseCaseConfig"];
@@ -488,6 +479,15 @@ export interface components {
             headers: {
                 /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
                 "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description The prediction took too long. */
+        Timeout: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -659,7 +659,7 @@ export interface operations {
             403: components["responses"]["Error"];
             404: components["responses"]["Error"];
             429: components["responses"]["RateLimited"];
-            504: components["responses"]["Error"];
+            504: components["responses"]["Timeout"];
         };
     };
     listUseCases: {
@@ -672,7 +672,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "5XX": components["responses"]["ServerError"];
-            /** @description Not documented; a list of open objects is assumed. */
+            /** @description The use cases, each with its models. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -101,12 +101,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Other fields are kept at run time. */
         ApiError: {
             error?: string;
             message?: string;
             status?: number;
-        } & {
-            [key: string]: unknown;
         };
         DetailRequest: {
             /** @description A document `id` from search results. */
@@ -117,20 +116,50 @@ export interface components {
             [key: string]: unknown;
         };
         DetailResponse: {
+            document?: components["schemas"]["DocumentFields"];
+            id: string;
+            /** @description Source metadata, e.g. category or tags; open, as it depends on the source. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            type?: string;
+        };
+        /**
+         * @description The document's fields, e.g. `title`, `url`. Open on purpose: which fields appear depends on
+         *     the request's `fieldList` and on the connected sources.
+         */
+        DocumentFields: {
+            body?: string;
+            description?: string;
+            title?: string;
+            url?: string;
+        } & {
             [key: string]: unknown;
         };
         DocumentProbe: {
             documentId: string;
         };
-        /** @description A filter clause; the shape is not documented. */
+        Facet: {
+            /** @description The faceted field, e.g. `type`. */
+            field: string;
+            values: components["schemas"]["FacetValue"][];
+        };
+        FacetValue: {
+            count: number;
+            value: string;
+        };
+        /** @description A filter clause, e.g. `{ field: "type", value: "page" }`. */
         Filter: {
+            field?: string;
+            value?: unknown;
+            values?: unknown[];
+        } & {
             [key: string]: unknown;
         };
+        /** @description Other fields, such as a `message`, are kept at run time. */
         LucidworksOAuthError: {
             error?: string;
             error_description?: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description One or more scopes separated by single spaces.
@@ -153,10 +182,8 @@ export interface components {
              * @example Bearer
              */
             token_type: string;
-        } & {
-            [key: string]: unknown;
         };
-        /** @description ASSUMED shape of a delete item; the document's identity only. */
+        /** @description A delete item; the document's identity only. */
         PushDeleteDocument: {
             object: {
                 externalId: string;
@@ -192,7 +219,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Not documented; kept open. */
+        /** @description Open, as nothing about it is known. */
         PushResponse: {
             [key: string]: unknown;
         };
@@ -210,28 +237,26 @@ export interface components {
             docs?: components["schemas"]["SearchDoc"][];
             hits?: number;
             queryId?: string;
-        } & {
-            [key: string]: unknown;
         };
         SearchDoc: {
+            document?: components["schemas"]["DocumentFields"];
             /** @description Pass to `/query/detail`. */
             id: string;
             rank?: number;
+            score?: number;
             /** @description Kind of document, e.g. `page`. */
             type?: string;
-        } & {
-            [key: string]: unknown;
         };
         SearchRequest: {
             /** @description Fields to facet on, e.g. `type`, `file.extension`. */
             facets?: string[];
             /** @description Fields to return, e.g. `document.title`, `document.url`. */
             fieldList?: string[];
-            /** @description Supported, shape not documented. */
+            /** @description Supported; the shape is not documented. */
             filters?: components["schemas"]["Filter"][];
             /** @description Documents per page. */
             limit?: number;
-            /** @description Page number; the docs' example uses 0, so assumed 0-based. */
+            /** @description Page number, 0 for the first page. */
             page?: number;
             /** @description The user's query text. */
             query: string;
@@ -249,14 +274,12 @@ export interface components {
         };
         SearchResponse: {
             docs: components["schemas"]["SearchDoc"][];
-            /** @description Facet results when facets were requested; shape not documented. */
-            facets?: unknown;
+            /** @description Facet results when facets were requested, one per requested field. */
+            facets?: components["schemas"]["Facet"][];
             /** @description Total number of matches (not the page size). */
             hits: number;
             /** @description UUID of this query. */
             queryId: string;
-        } & {
-            [key: string]: unknown;
         };
         SortClause: {
             /** @description `relevancy` or a field name. */
@@ -293,6 +316,13 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["LucidworksOAuthError"];
             };
+        };
+        /** @description Accepted, no body. */
+        PushAccepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /**
          * @description More than the documented 500 requests per minute per application. The error body is not
@@ -353,6 +383,15 @@ export interface components {
             headers: {
                 /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
                 "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /** @description The request body is over the documented 1 MB. */
+        TooLarge: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -438,17 +477,11 @@ export interface operations {
                     "application/json": components["schemas"]["PushResponse"];
                 };
             };
-            /** @description Accepted, no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            204: components["responses"]["PushAccepted"];
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            413: components["responses"]["Error"];
+            413: components["responses"]["TooLarge"];
             429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
@@ -479,17 +512,11 @@ export interface operations {
                     "application/json": components["schemas"]["PushResponse"];
                 };
             };
-            /** @description Accepted, no body. */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            204: components["responses"]["PushAccepted"];
             400: components["responses"]["Error"];
             401: components["responses"]["Error"];
             403: components["responses"]["Error"];
-            413: components["responses"]["Error"];
+            413: components["responses"]["TooLarge"];
             429: components["responses"]["RateLimited"];
             504: components["responses"]["Error"];
         };
@@ -508,7 +535,7 @@ export interface operations {
         };
         responses: {
             "5XX": components["responses"]["ServerError"];
-            /** @description The document's details. The shape is not documented; an open object. */
+            /** @description The document's details. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -23,11 +23,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Other fields, such as a `message`, are kept at run time. */
         OAuthError: {
             error?: string;
             error_description?: string;
-        } & {
-            [key: string]: unknown;
         };
         TokenRequest: {
             /** @description The API the token is for, on servers that ask for one. */
@@ -44,8 +43,6 @@ export interface components {
             scope?: string;
             /** @description Always `Bearer`. */
             token_type: string;
-        } & {
-            [key: string]: unknown;
         };
     };
     responses: {

@@ -60,49 +60,45 @@ export interface components {
         AuthResponse: string | components["schemas"]["AuthTokenObject"];
         /**
          * @description A token object. Which of the names the server uses is unknown; clients accept any one of them
-         *     (`accessToken` first, then `token`, then `access_token`). Other fields are ignored; without
-         *     `expiresIn`/`expires_in` the expiry comes from the JWT `exp` or the client's default lifetime.
+         *     (`accessToken`, `AccessToken`, `token`, `Token`, then `access_token`). Other fields are
+         *     ignored at run time; without a lifetime field the expiry comes from the JWT `exp` or the
+         *     client's default lifetime.
          */
         AuthTokenObject: {
             access_token?: string;
             accessToken?: string;
+            AccessToken?: string;
             /** @description Seconds. */
             expires_in?: number;
             /** @description Seconds. */
             expiresIn?: number;
+            /** @description Seconds. */
+            ExpiresIn?: number;
             token?: string;
+            Token?: string;
             /** @description `Bearer` when present. */
             token_type?: string;
-        } & {
-            [key: string]: unknown;
         };
         CountResponse: {
             total: number;
-        } & {
-            [key: string]: unknown;
         };
         /** @enum {string} */
         DataType: "OBJ" | "STRING" | "DATE" | "INTEGER" | "DOUBLE" | "TUPLE_LIST";
+        /** @description The body may also be empty or not JSON; clients then report the status alone. */
         ErrorResponse: {
             message?: string;
-        } & {
-            [key: string]: unknown;
         };
         FacetOption: {
             id: string;
             score?: number;
             title?: string;
             value: string;
-        } & {
-            [key: string]: unknown;
         };
         OptionsResponse: {
             id?: string;
             options: components["schemas"]["FacetOption"][];
             selected?: components["schemas"]["FacetOption"][];
             title?: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @enum {string} */
         ResponseType: "results" | "results,count" | "resultpage" | "resultitem" | "count" | "statistics" | "options";
@@ -111,29 +107,26 @@ export interface components {
             /** @description 1-based. */
             rank: number;
             /** @description One entry per column; `type` in the response says which kind each is. */
-            tuple: unknown[];
-        } & {
-            [key: string]: unknown;
+            tuple: components["schemas"]["TupleEntry"][];
         };
-        /**
-         * @description One tuple column of one ranked result (`rank`, `column` options); its layout is not
-         *     documented, so it is left open.
-         */
-        ResultItemResponse: unknown;
+        /** @description One tuple column of one ranked result (`rank`, `column` options). */
+        ResultItemResponse: components["schemas"]["TupleEntry"];
         /** @description A tuple entry of type OBJ. */
         ResultObject: {
+            /**
+             * @description The object's attributes. Open on purpose: their names and values are defined by the
+             *     workspace's data model, not by SPARQUE.
+             */
             attributes?: {
                 [key: string]: unknown;
             };
             class?: string[];
             /** @description The object's URI. */
             id: string;
-        } & {
-            [key: string]: unknown;
         };
-        /** @description A page of results; its layout is not documented. */
-        ResultPageResponse: {
-            [key: string]: unknown;
+        /** @description A page of results. */
+        ResultPageResponse: components["schemas"]["ResultsResponse"] & {
+            total?: number;
         };
         /** @description `results,count` answers with a two-element array: the results, then statistics. */
         ResultsAndCountResponse: [
@@ -146,8 +139,6 @@ export interface components {
             items: components["schemas"]["ResultItem"][];
             offset: number;
             type: components["schemas"]["DataType"][];
-        } & {
-            [key: string]: unknown;
         };
         Statistic: {
             cutoff: string;
@@ -156,9 +147,12 @@ export interface components {
         StatisticsResponse: {
             stats: components["schemas"]["Statistic"][];
             total: number;
-        } & {
-            [key: string]: unknown;
         };
+        /**
+         * @description One column of a result tuple. The response's `type` array says which kind each column is:
+         *     OBJ columns hold a `ResultObject`.
+         */
+        TupleEntry: components["schemas"]["ResultObject"] | string | number | unknown[];
     };
     responses: {
         /** @description An error; the body usually carries a message, but may be empty or not JSON. */
@@ -196,6 +190,15 @@ export interface components {
             headers: {
                 /** @description As for a 429 (delay-seconds or an HTTP-date); a 503 may carry it. May be absent. */
                 "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The token request was refused (wrong workspace or credentials, or a malformed body). */
+        TokenRefused: {
+            headers: {
                 [name: string]: unknown;
             };
             content: {
@@ -307,9 +310,9 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            400: components["responses"]["Error"];
-            401: components["responses"]["Error"];
-            403: components["responses"]["Error"];
+            400: components["responses"]["TokenRefused"];
+            401: components["responses"]["TokenRefused"];
+            403: components["responses"]["TokenRefused"];
             429: components["responses"]["RateLimited"];
         };
     };

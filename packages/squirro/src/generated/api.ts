@@ -65,19 +65,13 @@ export interface components {
             key?: unknown;
             value?: number;
             values?: components["schemas"]["AggregationBucket"][];
-        } & {
-            [key: string]: unknown;
         };
         AggregationResult: {
             values?: components["schemas"]["AggregationBucket"][];
-        } & {
-            [key: string]: unknown;
         };
         ErrorResponse: {
             error?: string;
             message?: string;
-        } & {
-            [key: string]: unknown;
         };
         /** @description The fields present depend on the query's `fields`. */
         Item: {
@@ -101,8 +95,6 @@ export interface components {
             sources?: components["schemas"]["ItemSource"][];
             starred?: boolean;
             title?: string;
-        } & {
-            [key: string]: unknown;
         };
         ItemSource: {
             id: string;
@@ -110,8 +102,6 @@ export interface components {
             photo?: string;
             provider?: string;
             title?: string;
-        } & {
-            [key: string]: unknown;
         };
         /**
          * @description `query` and `query_context` are mutually exclusive. Send `next_params` from the previous
@@ -176,22 +166,22 @@ export interface components {
             /** @description Server time of the query. */
             now?: string;
             query_executed?: string;
-            spellcheck?: ({
+            spellcheck?: {
                 corrected?: string;
                 original?: string;
-            } & {
-                [key: string]: unknown;
-            })[];
+            }[];
             time_ms?: number;
+            /** @description Free-form timing details (when `timing` was requested). */
             timing_report?: {
                 [key: string]: unknown;
             };
             /** @description Matching items in all. */
             total: number;
-        } & {
-            [key: string]: unknown;
         };
-        /** @description Opaque paging state; send it back unchanged to get the next page. */
+        /**
+         * @description Opaque paging state; send it back unchanged to get the next page. Open on purpose: the
+         *     server may add state the client must echo.
+         */
         NextParams: {
             expected_num_results?: number;
             scroll_id?: string;
@@ -231,11 +221,10 @@ export interface components {
             session_id?: string;
             tenant?: string;
             user_id?: string;
+            /** @description Free-form user details; SquirroClient passes them on unread. */
             user_information?: {
                 [key: string]: unknown;
             };
-        } & {
-            [key: string]: unknown;
         };
     };
     responses: {
@@ -342,7 +331,15 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            400: components["responses"]["Error"];
+            /** @description A malformed login request (SquirroClient raises its input-data error). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             403: components["responses"]["Error"];
             /** @description Invalid refresh token. */
             404: {

@@ -39,7 +39,7 @@ export const lucidworksAI: VendorDemo = {
             batch: texts.map((text) => ({ text })),
             useCaseConfig: { dataType },
           })
-        ).predictions.map((p) => (p as { vector?: number[] }).vector ?? []);
+        ).predictions.map((p) => p.vector ?? []);
       const [queryVector = []] = await embed([query], 'query');
       const passageVectors = await embed(PASSAGES, 'passage');
       const hits = PASSAGES.map((title, i) => ({

@@ -1,4 +1,4 @@
-import { createSparqueClient } from '@searchauth/sparque';
+import { createSparqueClient, type TupleEntry } from '@searchauth/sparque';
 import type { VendorDemo } from './types.js';
 
 const P = 'SEARCHAUTH_SPARQUE_';
@@ -49,8 +49,9 @@ export const sparque: VendorDemo = {
   },
 };
 
-function titleOf(entry: unknown): string {
-  if (typeof entry !== 'object' || entry === null) return String(entry);
-  const object = entry as { id?: string; attributes?: { title?: unknown } };
-  return typeof object.attributes?.title === 'string' ? object.attributes.title : String(object.id);
+/** An OBJ column's title attribute (attributes follow the workspace's data model), else its id. */
+function titleOf(entry: TupleEntry | undefined): string {
+  if (typeof entry !== 'object' || Array.isArray(entry)) return String(entry);
+  const title = entry.attributes?.title;
+  return typeof title === 'string' ? title : entry.id;
 }

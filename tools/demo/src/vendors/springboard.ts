@@ -32,8 +32,8 @@ export const springboard: VendorDemo = {
       return {
         total: results.hits ?? 0,
         hits: (results.docs ?? []).map((doc) => ({
-          title: String((doc.document as { title?: unknown } | undefined)?.title ?? doc.id),
-          score: Number((doc as { score?: unknown }).score ?? 0),
+          title: doc.document?.title ?? doc.id,
+          score: doc.score ?? 0,
         })),
       };
     } finally {
