@@ -9,14 +9,14 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
  * offset, so the three alignments are covered by encoding the secret behind 0, 1 and 2 filler bytes
  * and keeping only the characters that do not depend on the filler.
  */
-export function encodings(secret: string): string[] {
+export function encodings(secret: string, { cutShort = true } = {}): string[] {
   const forms = new Set([
     secret,
     encodeURIComponent(secret),
     new URLSearchParams({ v: secret }).toString().slice(2),
   ]);
   // A long token cut short (a message capped at 200 characters) still shows its start or end.
-  if (secret.length > 40) forms.add(secret.slice(0, 24)).add(secret.slice(-24));
+  if (cutShort && secret.length > 40) forms.add(secret.slice(0, 24)).add(secret.slice(-24));
   for (let pad = 0; pad < 3; pad++) {
     const encoded = base64(`${'\0'.repeat(pad)}${secret}`);
     // Skip the characters that mix filler bits in and the last block, which mixes padding in.
@@ -50,9 +50,13 @@ export function renderings(value: unknown): string[] {
 }
 
 /** The first secret (in any of its encodings) found in any of `texts`, or undefined. */
-export function findLeak(texts: readonly string[], secrets: Iterable<string>): string | undefined {
+export function findLeak(
+  texts: readonly string[],
+  secrets: Iterable<string>,
+  options?: { cutShort?: boolean },
+): string | undefined {
   for (const secret of secrets) {
-    for (const form of encodings(secret)) {
+    for (const form of encodings(secret, options)) {
       if (texts.some((text) => text.includes(form))) return secret;
     }
   }

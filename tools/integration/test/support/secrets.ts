@@ -59,7 +59,7 @@ export class SecretLedger {
 
   /** Every secret, also URL-, form- and base64-encoded (how a leaked URL, body or header shows it). */
   values(): string[] {
-    return [...new Set([...this.#values, ...this.#credentials()].flatMap(encodings))];
+    return [...new Set([...this.#values, ...this.#credentials()].flatMap((v) => encodings(v)))];
   }
 
   /** The secrets as they are (for findLeak, which tries every encoding itself). */
@@ -112,11 +112,12 @@ export class SecretLedger {
 
   /**
    * No rendering of `value` (String, message, stack, JSON, inspect; for errors down the cause chain)
-   * holds a secret, raw or encoded.
+   * holds a secret, raw or encoded; with `cutShort: false`, the start or end of a long token alone
+   * does not count.
    */
-  expectClean(value: unknown, what = 'error rendering'): void {
+  expectClean(value: unknown, what = 'error rendering', options?: { cutShort?: boolean }): void {
     const texts = typeof value === 'string' ? [value] : renderings(value);
-    const leaked = findLeak(texts, this.plainValues());
+    const leaked = findLeak(texts, this.plainValues(), options);
     expect(
       leaked === undefined,
       `${what} contains a secret: ${texts.find((t) => leaked && encodings(leaked).some((f) => t.includes(f)))}`,
