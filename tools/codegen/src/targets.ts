@@ -7,6 +7,8 @@ export interface Target {
   spec: string;
   /** Absolute path of the generated TypeScript file. */
   output: string;
+  /** Absolute path of the package folder the spec belongs to. */
+  packageDir: string;
 }
 
 // A top-level spec may name its package with `x-searchauth-package`; otherwise the file's base name
@@ -21,7 +23,8 @@ export async function findTargets(root: string): Promise<Target[]> {
       const spec = join(specsDir, name);
       const text = await readFile(spec, 'utf8');
       const pkg = PACKAGE_FIELD.exec(text)?.[1] ?? basename(name).replace(/\.ya?ml$/, '');
-      return { spec, output: join(root, 'packages', pkg, 'src', 'generated', 'api.ts') };
+      const packageDir = join(root, 'packages', pkg);
+      return { spec, packageDir, output: join(packageDir, 'src', 'generated', 'api.ts') };
     }),
   );
 }

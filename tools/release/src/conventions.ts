@@ -76,6 +76,12 @@ const rules: Rule[] = [
     (readFile('README.md') ?? '').trim().length > 0
       ? []
       : [['README.md', 'must exist and not be empty']],
+  ({ readFile }) => {
+    const readme = readFile('README.md') ?? '';
+    return readme.trim() === '' || (/\bESM\b/.test(readme) && readme.includes('require()'))
+      ? []
+      : [['README.md', 'must say the package is ESM and that require() works from Node.js 20.19']];
+  },
   ({ manifest }) => {
     const scripts = manifest.scripts;
     // The build may clean dist first (a deleted source's old output must not be published).
@@ -84,6 +90,29 @@ const rules: Rule[] = [
       /(^|&& )tsc -p tsconfig\.build\.json$/.test(scripts.build)
       ? []
       : [['scripts.build', 'must build with tsc (tsc -p tsconfig.build.json)']];
+  },
+  ({ manifest, readFile }) => {
+    // pnpm links bins at install, before a checkout is built: a bin in dist/ makes every fresh
+    // install warn "Failed to create bin". A committed shim that imports dist lazily does not.
+    const bin = manifest.bin;
+    if (bin === undefined) return [];
+    const entries =
+      typeof bin === 'string' ? [['bin', bin]] : isObject(bin) ? Object.entries(bin) : [];
+    return entries.flatMap(([name, target]): Array<[string, string]> => {
+      const field = typeof bin === 'string' ? 'bin' : `bin.${name}`;
+      if (typeof target !== 'string') return [[field, 'must be a path']];
+      const file = target.replace(/^\.\//, '');
+      if (file.startsWith('dist/'))
+        return [
+          [
+            field,
+            'must be a committed file (e.g. bin/x.js importing dist lazily), not build output',
+          ],
+        ];
+      return readFile(file) === undefined
+        ? [[field, `points at ${target}, which does not exist`]]
+        : [];
+    });
   },
   ({ manifest }) =>
     (['dependencies', 'peerDependencies', 'optionalDependencies'] as const).flatMap((kind) => {

@@ -27,8 +27,10 @@ const good: Manifest = {
   publishConfig: { access: 'public', provenance: true },
 };
 
+const README = '# widget\n\nESM only; `require()` works on Node.js >= 20.19.';
+
 /** `readme: null` stands for a package without README.md. */
-const check = (manifest: Manifest, readme: string | null = '# widget') =>
+const check = (manifest: Manifest, readme: string | null = README) =>
   checkConventions({ manifest, relDir: 'packages/widget', readFile: () => readme ?? undefined });
 
 const without = (field: string): Manifest => {
@@ -133,7 +135,20 @@ describe('checkConventions', () => {
         want: ['dependencies.@searchauth/core'],
       },
     ],
-  ])('%s', (_name, { given, readme = '# widget', want }) => {
+    [
+      'bin in build output',
+      { given: { ...good, bin: { widget: './dist/cli.js' } }, want: ['bin.widget'] },
+    ],
+    [
+      'bin as a committed shim',
+      { given: { ...good, bin: { widget: './bin/widget.js' } }, want: [] },
+    ],
+    [
+      'missing bin file',
+      { given: { ...good, bin: './bin/widget.js' }, readme: null, want: ['README.md', 'bin'] },
+    ],
+    ['README without the ESM note', { given: good, readme: '# widget', want: ['README.md'] }],
+  ])('%s', (_name, { given, readme = README, want }) => {
     const problems = check(given, readme);
     expect(problems.map((p) => p.field)).toEqual(want);
     expect(problems.every((p) => p.pkg === (given.name ?? 'packages/widget'))).toBe(true);

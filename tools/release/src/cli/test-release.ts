@@ -16,6 +16,7 @@ import { type Registry, startRegistry } from '../registry/verdaccio.js';
 import { checkTarballs, packPackage } from '../tarball.js';
 import { repoRoot, selectPackages } from '../workspace.js';
 import { assertConventions } from './conventions.js';
+import { buildDocs } from './docs.js';
 import { budgetError, measureSizes } from './size.js';
 
 const UPLINK = process.env.SEARCHAUTH_RELEASE_UPLINK ?? 'https://registry.npmjs.org/';
@@ -77,6 +78,8 @@ async function main(): Promise<void> {
     );
     // Over budget fails the run, but only at the end: the publish and consumer proof still runs.
     const sizes = await measureSizes(packages);
+    // The API reference, with every "Defined in" link checked against the repository.
+    await buildDocs(packages);
 
     registry = await step('start verdaccio on 127.0.0.1 (throwaway storage)', () =>
       startRegistry(join(work, 'registry'), UPLINK),
