@@ -1,5 +1,6 @@
 import { startSimulator } from '@searchauth/testkit';
 import { tokenEngineTour } from './engine.js';
+import { fleetStep } from './fleet.js';
 import { clip, createPrinter, type Printer } from './print.js';
 import { lucidworksAI } from './vendors/lucidworks-ai.js';
 import { oauth2 } from './vendors/oauth2.js';
@@ -52,6 +53,16 @@ export async function runDemo(
     print.result(step.ok, step.title);
     for (const line of step.lines) print.line(`       ${line}`);
   });
+
+  print.heading('One token per fleet (Lucidworks AI on the simulator, a shared Redis)');
+  const fleet = await fleetStep();
+  if (fleet) {
+    allOk &&= fleet.ok;
+    print.result(fleet.ok, fleet.title);
+    for (const line of fleet.lines) print.line(`       ${line}`);
+  } else {
+    print.line('  skipped: redis-server is not on PATH (apt-get install -y redis-server)');
+  }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   print.heading(

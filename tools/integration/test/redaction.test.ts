@@ -1,37 +1,59 @@
 import type { TokenEvent } from '@searchauth/core';
 import { describe, expect, it } from 'vitest';
-import { SecretLedger } from './support/secrets.js';
+import { captureConsole } from './support/console.js';
+import { LEAK_SCAN_CREDENTIALS, SecretLedger } from './support/secrets.js';
 import { useSimulator, waitOutLatency } from './support/sim.js';
 import { VENDOR_CASES } from './support/vendors.js';
 
-// Secrets with characters that change under form, URL and base64 encoding, so a leaked request
-// body or header would show up in any of its encodings.
-const sim = useSimulator({
-  credentials: {
-    sparque: { clientSecret: 'sparque secret/with+plus&amp=1' },
-    'lucidworks-springboard': { clientSecret: 'springboard:secret/with+plus%20' },
-    'lucidworks-ai': { clientSecret: 'lwai secret?with=query&chars' },
-    oauth2: { clientSecret: 'oauth2 sécret/with+plus&=' },
-    squirro: { refreshToken: 'squirro refresh/token+with&chars=1' },
-  },
-});
+// The secret-leak scan (README): recognisable credentials, every channel a secret could leak through.
+const sim = useSimulator({ credentials: LEAK_SCAN_CREDENTIALS });
 
-describe('the leak check', () => {
-  it('notices a secret in a message, a nested cause, or form-encoded', async () => {
-    const ledger = new SecretLedger(sim());
-    const secret = sim().credentials.oauth2.clientSecret;
-    const nested = new Error('outer', { cause: new Error(`inner ${secret}`) });
-    const encoded = new Error(`url ?secret=${encodeURIComponent(secret)}`);
-    const formEncoded = new Error(`body ${new URLSearchParams({ client_secret: secret })}`);
-    for (const leak of [new Error(`x ${secret}`), nested, encoded, formEncoded]) {
+const printed = captureConsole();
+
+describe('the leak scan', () => {
+  it('notices a planted secret in every channel: message, cause, JSON, console, event, wire, log', async () => {
+    const s = sim();
+    const ledger = new SecretLedger(s);
+    const secret = s.credentials.oauth2.clientSecret;
+    const base64 = Buffer.from(`client:${secret}`).toString('base64');
+    const nested = new Error('outer', {
+      cause: new Error('middle', { cause: new Error(`inner ${secret}`) }),
+    });
+    const inJson = Object.assign(new Error('plain'), { toJSON: () => ({ secret }) });
+    const planted = [
+      new Error(`x ${secret}`),
+      nested,
+      inJson,
+      new Error(`url ?secret=${encodeURIComponent(secret)}`),
+      new Error(`body ${new URLSearchParams({ client_secret: secret })}`),
+      new Error(`header Basic ${base64}`),
+      new Error(`base64url ${Buffer.from(secret).toString('base64url')}`),
+    ];
+    // A long token cut short by a message cap still counts.
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from('{"sub":"planted-user","exp":1}').toString('base64url')}.c2lnbmF0dXJl`;
+    ledger.add(jwt);
+    planted.push(new Error(`rejected ${jwt.slice(0, 30)}…`));
+    for (const leak of planted) {
       expect(() => ledger.expectClean(leak)).toThrow(/contains a secret/);
     }
+    console.warn('debug: the token request sent %o', { client_secret: secret });
+    expect(() => ledger.expectClean(printed(), 'console')).toThrow(/contains a secret/);
+    const event = { type: 'refresh-failure', error: { code: 'ERR_X', message: `bad ${secret}` } };
+    expect(() => ledger.expectClean([event], 'event')).toThrow(/contains a secret/);
+    // A client that put the secret in a URL: the wire record and the simulator's log both show it.
+    await (
+      await ledger.fetch(`${s.urls.oauth2.baseUrl}/v1/search?q=${encodeURIComponent(secret)}`)
+    ).text();
+    expect(() => ledger.expectWireClean()).toThrow(/contains a secret/);
+    expect(() => ledger.expectClean(JSON.stringify(s.requests), 'simulator log')).toThrow(
+      /contains a secret/,
+    );
     expect(() => ledger.expectClean(new Error('nothing to see'))).not.toThrow();
   });
 });
 
 describe.each(VENDOR_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-  it('no thrown error or event carries a secret or token of the run', async () => {
+  it('no thrown error, event, console line, request or log entry carries a secret or token', async () => {
     const s = sim();
     const ledger = new SecretLedger(s);
     const events: TokenEvent[] = [];
@@ -92,7 +114,10 @@ describe.each(VENDOR_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) =>
       'ERR_UNAUTHORIZED',
     ]);
     for (const error of errors) ledger.expectClean(error);
-    ledger.expectClean(events);
+    ledger.expectClean(events, 'token event');
+    ledger.expectClean(printed(), 'console output');
+    ledger.expectClean(JSON.stringify(s.requests), 'simulator request log');
+    ledger.expectWireClean();
     // Seen: both credentials, at least three access tokens.
     expect(ledger.size).toBeGreaterThanOrEqual(4);
   });

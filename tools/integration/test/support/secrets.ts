@@ -1,6 +1,18 @@
-import { inspect } from 'node:util';
-import type { Simulator } from '@searchauth/testkit';
+import type { Simulator, SimulatorOptions } from '@searchauth/testkit';
 import { expect } from 'vitest';
+import { encodings, findLeak, renderings } from './leaks.js';
+
+/**
+ * Credentials for the leak scan: characters that change under form, URL and base64 encoding, so a
+ * leaked request body or header would show up in any of its encodings.
+ */
+export const LEAK_SCAN_CREDENTIALS: SimulatorOptions['credentials'] = {
+  sparque: { clientSecret: 'sparque secret/with+plus&amp=1' },
+  'lucidworks-springboard': { clientSecret: 'springboard:secret/with+plus%20' },
+  'lucidworks-ai': { clientSecret: 'lwai secret?with=query&chars' },
+  oauth2: { clientSecret: 'oauth2 sécret/with+plus&=' },
+  squirro: { refreshToken: 'squirro refresh/token+with&chars=1' },
+};
 
 // Where secrets travel in token requests and responses, across the five vendors.
 const SECRET_FIELDS = [
@@ -15,10 +27,13 @@ const SECRET_FIELDS = [
 /**
  * Every secret a run handles: the simulator's client secrets and refresh tokens, and every token
  * seen on the wire (bearer headers sent, tokens in token responses). Its `fetch` goes into the
- * clients so nothing is missed; `expectClean` checks a thrown error against all of them.
+ * clients so nothing is missed; `expectClean` checks a thrown error against all of them. It also
+ * keeps what each request showed outside the places credentials belong (the Authorization header,
+ * the token request body): URL, other headers, API request bodies; `expectWireClean` checks those.
  */
 export class SecretLedger {
   readonly #values = new Set<string>();
+  readonly #wire: string[] = [];
 
   constructor(private readonly sim: Simulator) {}
 
@@ -42,21 +57,27 @@ export class SecretLedger {
     if (value && value.length >= 12) this.#values.add(value);
   }
 
-  /** Every secret, also as it looks form- or URL-encoded (how a leaked request body shows it). */
+  /** Every secret, also URL-, form- and base64-encoded (how a leaked URL, body or header shows it). */
   values(): string[] {
-    const plain = [...this.#values, ...this.#credentials()];
-    const encoded = plain.flatMap((v) => [
-      encodeURIComponent(v),
-      new URLSearchParams({ v }).toString().slice(2),
-    ]);
-    return [...new Set([...plain, ...encoded])];
+    return [...new Set([...this.#values, ...this.#credentials()].flatMap((v) => encodings(v)))];
+  }
+
+  /** The secrets as they are (for findLeak, which tries every encoding itself). */
+  plainValues(): string[] {
+    return [...new Set([...this.#values, ...this.#credentials()])];
   }
 
   readonly fetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     this.#fromAuthorization(request.headers.get('authorization'));
     const isToken = /\/(token|auth)$/.test(new URL(request.url).pathname);
-    if (isToken) this.#fromBody(await request.clone().text());
+    // Only requests that carry a body pay for reading it (token-fault tests run on tight real time).
+    const body = request.body ? await request.clone().text() : '';
+    if (isToken) this.#fromBody(body);
+    const headers = [...request.headers].filter(([name]) => name !== 'authorization');
+    this.#wire.push(
+      `${request.method} ${request.url} ${JSON.stringify(headers)} ${isToken ? '' : body}`,
+    );
     const response = await fetch(request);
     if (isToken) this.#fromBody(await response.clone().text());
     return response;
@@ -90,19 +111,24 @@ export class SecretLedger {
     }
   }
 
-  /** No rendering of the error (message, stack, JSON, inspect with causes) holds a secret. */
-  expectClean(error: unknown): void {
-    const renderings = [
-      String(error),
-      JSON.stringify(error) ?? '',
-      inspect(error, { depth: 10 }),
-      (error as Error | undefined)?.stack ?? '',
-    ];
-    for (const text of renderings) {
-      for (const secret of this.values()) {
-        expect(text.includes(secret), `error rendering contains a secret: ${text}`).toBe(false);
-      }
-    }
+  /**
+   * No rendering of `value` (String, message, stack, JSON, inspect; for errors down the cause chain)
+   * holds a secret, raw or encoded; with `cutShort: false`, the start or end of a long token alone
+   * does not count.
+   */
+  expectClean(value: unknown, what = 'error rendering', options?: { cutShort?: boolean }): void {
+    const texts = typeof value === 'string' ? [value] : renderings(value);
+    const leaked = findLeak(texts, this.plainValues(), options);
+    expect(
+      leaked === undefined,
+      `${what} contains a secret: ${texts.find((t) => leaked && encodings(leaked).some((f) => t.includes(f)))}`,
+    ).toBe(true);
+  }
+
+  /** Requests showed no secret outside the Authorization header and token request bodies. */
+  expectWireClean(): void {
+    expect(this.#wire.length).toBeGreaterThan(0);
+    this.expectClean(this.#wire.join('\n'), 'a request (URL, header or API body)');
   }
 }
 

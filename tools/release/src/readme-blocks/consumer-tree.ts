@@ -17,7 +17,11 @@ export function linkConsumerModules(dir: string, packed: PackedPackage[], extra:
   };
   for (const p of packed) link(p.pkg.name, p.unpacked);
   for (const p of packed) {
-    const deps = (p.manifest.dependencies ?? {}) as Record<string, string>;
+    // Peer dependencies too: a user installs them beside the package (store-redis: ioredis).
+    const deps = {
+      ...(p.manifest.dependencies as Record<string, string> | undefined),
+      ...(p.manifest.peerDependencies as Record<string, string> | undefined),
+    };
     for (const dep of Object.keys(deps)) {
       if (!dep.startsWith('@searchauth/')) link(dep, packageRoot(p.pkg.dir, dep));
     }
