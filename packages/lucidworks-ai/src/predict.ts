@@ -40,8 +40,15 @@ export async function predict(
       body: { ...request, batch: request.batch.slice(start, start + MAX_PREDICTION_BATCH) },
       signal: options.signal,
     });
+    // A reply without a list of predictions would lose inputs silently (or spread a string).
+    if (!Array.isArray(data?.predictions)) {
+      throw new SearchAuthError('ERR_HTTP', 'prediction response has no list of predictions', {
+        vendor: VENDOR,
+        method: 'POST',
+      });
+    }
     first ??= data;
-    predictions.push(...(data?.predictions ?? []));
+    predictions.push(...data.predictions);
   }
   // The first response with every prediction, in input order.
   return { ...first, predictions } as PredictionResponse;

@@ -5,6 +5,7 @@ import {
   type ResolvedLucidworksIdentity,
   resolveIdentityOptions,
 } from './identity.js';
+import { jsonGuard } from './json-guard.js';
 import { createScopeTokens, type ScopeTokenOptions } from './scope-tokens.js';
 import { optionChecks } from './validate.js';
 
@@ -80,6 +81,9 @@ export function scopeClients(options: Omit<ScopeTokenOptions, 'scope' | 'mintRev
         if (!response.ok) throw await httpError(response, { vendor, method: request.method });
       },
     });
-    return [tokens, fetch, createClient<Paths>({ baseUrl, fetch }), api];
+    api.use(jsonGuard(vendor));
+    const client = createClient<Paths>({ baseUrl, fetch });
+    client.use(jsonGuard(vendor));
+    return [tokens, fetch, client, api];
   };
 }

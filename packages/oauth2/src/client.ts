@@ -5,6 +5,7 @@ import {
   type TokenManager,
 } from '@searchauth/core';
 import createClient, { type Client } from 'openapi-fetch';
+import { jsonGuard } from './json-guard.js';
 import { type OAuth2ClientOptions, resolveOptions } from './options.js';
 
 export interface OAuth2Client<Paths extends {}> {
@@ -68,8 +69,10 @@ export function createOAuth2Client<Paths extends {}>(
     clock: options.clock,
     random: options.random,
   });
+  const client = createClient<Paths>({ baseUrl: resolved.baseUrl, fetch: authFetch });
+  client.use(jsonGuard(resolved.vendor));
   return {
-    client: createClient<Paths>({ baseUrl: resolved.baseUrl, fetch: authFetch }),
+    client,
     tokens,
     dispose: () => tokens.dispose(),
   };

@@ -9,17 +9,8 @@ import { runs, SEED, watchUnhandled } from './seed.js';
 const RUNS = runs(2_000);
 const unhandled = watchUnhandled();
 
-/**
- * Gaps the fuzzing found in vendor packages (reported; not this suite's to fix): a 2xx body that is
- * not JSON reaches the caller as openapi-fetch's SyntaxError instead of a SearchAuthError, and
- * predict() reads a wrong-typed `predictions` into a TypeError. Until fixed, these calls may throw
- * exactly these classes too; anything else still fails the property.
- */
-const KNOWN_GAPS: Record<string, string[]> = {
-  'springboard search()': ['SyntaxError'],
-  'lucidworks-ai predict()': ['SyntaxError', 'TypeError'],
-  'oauth2 client.GET()': ['SyntaxError'],
-};
+/** No call may throw anything but a SearchAuthError: every gap the fuzzing found is closed. */
+const KNOWN_GAPS: Record<string, string[]> = {};
 
 describe.each(SEARCH_CALLS.map((c) => [c.name, c] as const))(
   'fuzzed search replies: %s',
