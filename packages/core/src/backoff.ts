@@ -44,7 +44,8 @@ export function createFailureGate(now: () => number, random: () => number) {
         return Object.assign(
           new SearchAuthError(
             known?.code ?? 'ERR_TOKEN_ENDPOINT_UNAVAILABLE',
-            `token request failed; retry at ${new Date(retryAt).toISOString()}`,
+            // The failure's own words (its where-part is rebuilt from the same fields), then when.
+            `${known?.message.replace(/ \([^()]*\)$/, '') ?? 'token request failed'}; next token request at ${new Date(retryAt).toISOString()}`,
             { ...known, cause: last },
           ),
           { retryAt },

@@ -59,7 +59,13 @@ export function guardStore(
         const lease = await guard('lease', () => store.lease?.(key, ttl), {
           release: async () => {},
         });
-        return lease && { release: () => guard('release', () => lease.release()) };
+        const { renew } = lease ?? {};
+        return (
+          lease && {
+            release: () => guard('release', () => lease.release()),
+            renew: renew && ((ttlMs) => guard('renew', () => renew.call(lease, ttlMs), false)),
+          }
+        );
       }),
     waitForChange:
       store.waitForChange &&

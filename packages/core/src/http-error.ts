@@ -1,5 +1,6 @@
 import { parseJson, readText } from './body.js';
 import { SearchAuthError, type SearchAuthErrorCode } from './errors.js';
+import { scrub } from './redact.js';
 
 const CODES: Partial<Record<number, SearchAuthErrorCode>> = {
   400: 'ERR_BAD_REQUEST',
@@ -24,7 +25,8 @@ export async function httpError(
   const detail = [json.message, json.error_description, json.error, json.detail].find(
     (value) => typeof value === 'string' && value.trim(),
   );
-  const explained = detail ? `: ${detail.replace(/\s+/g, ' ').trim().slice(0, 200)}` : '';
+  // Scrubbed before it is cut: a cut would leave part of an echoed token that no longer matches.
+  const explained = detail ? `: ${scrub(detail).replace(/\s+/g, ' ').trim().slice(0, 200)}` : '';
   return new SearchAuthError(CODES[status] ?? 'ERR_HTTP', `request failed${explained}`, {
     ...ctx,
     url: response.url || undefined,

@@ -1,6 +1,6 @@
 import { abortedError, raceAbort, sleep, withTimeout } from './abort.js';
 import { createFailureGate } from './backoff.js';
-import { systemClock } from './clock.js';
+import { systemClock, unref } from './clock.js';
 import { SearchAuthError } from './errors.js';
 import { resolveExpiry } from './expiry.js';
 import { guardStore } from './guarded-store.js';
@@ -24,6 +24,8 @@ type Reason = Context['reason'];
 
 /** A forced re-authentication (reason `unauthorized`) at most this often per key: each may burn quota. */
 const FORCED_EVERY_MS = 30_000;
+/** TTL of a lease the store can renew; renewed every half of it while the holder mints. */
+const RENEWED_LEASE_MS = 5_000;
 
 /** One token per key: cached, refreshed ahead of expiry in the background, one request at a time. */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
@@ -120,7 +122,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
    */
   async function mint(reason: Reason, rejectedToken?: string): Promise<Entry> {
     let lease: TokenLease | undefined;
+    let renewal: unknown;
     let unsettled: Promise<unknown> | undefined;
+    // A lease that can be renewed is kept short and renewed while we mint, so a holder that crashes
+    // blocks the fleet for seconds; one that cannot lasts the whole token request and then some.
+    const keep = () =>
+      lease?.renew?.(RENEWED_LEASE_MS).then((held) => {
+        if (held) renewal = unref(clock.setTimeout(keep, RENEWED_LEASE_MS / 2));
+      });
     const halt = () => {
       if (life.signal.aborted || (!waiters && reason !== 'refresh')) throw abortedError(vendor);
     };
@@ -133,7 +142,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         if (!store.lease || lease) break;
         lease = await store.lease(key, ttl);
         // Re-read under the lease: a peer may have stored a token since our last look.
-        if (lease) continue;
+        if (lease) {
+          keep();
+          continue;
+        }
         if (!waits++) {
           counts.leaseWaits++;
           emit('lease-wait', current);
@@ -219,7 +231,12 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
         rejectedToken = accessToken;
       }
     } finally {
-      const release = () => lease?.release();
+      const release = () => {
+        clock.clearTimeout(renewal);
+        const held = lease;
+        lease = undefined;
+        return held?.release();
+      };
       // A source that outlived its timeout may still be minting: the lease stays (up to its TTL).
       await (unsettled ? void unsettled.then(release, release) : release());
     }

@@ -170,3 +170,52 @@ describe('mint lease and its waiters', () => {
     expect(calls.length).toBe(1);
   });
 });
+
+describe('a lease the store can renew', () => {
+  it('is kept short and renewed while the holder mints, then released', async () => {
+    const clock = fakeClock();
+    const base = memoryStore({ clock });
+    const log: string[] = [];
+    const store: TokenStore = {
+      ...base,
+      lease: async (k, ttl) => {
+        log.push(`lease ${ttl}`);
+        const held = await base.lease?.(k, ttl);
+        return (
+          held && {
+            release: async () => {
+              log.push('release');
+              await held.release();
+            },
+            renew: async (ms: number) => {
+              log.push(`renew ${ms}`);
+              return true;
+            },
+          }
+        );
+      },
+    };
+    let finish: (() => void) | undefined;
+    const source: TokenSource = async () => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { accessToken: 'slow', expiresIn: 3600 };
+    };
+    const manager = createTokenManager({ source, key, clock, store });
+    const token = manager.getToken();
+    await flush();
+    // A crashed holder would block the fleet for 5 s, not the 40 s of a lease that cannot renew.
+    expect(log).toEqual(['lease 40000', 'renew 5000']);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(2_500);
+      await flush();
+    }
+    expect(log.filter((line) => line === 'renew 5000').length).toBe(5);
+    finish?.();
+    expect(await token).toBe('slow');
+    expect(log.at(-1)).toBe('release');
+    clock.advance(10_000);
+    await flush();
+    expect(log.filter((line) => line === 'renew 5000').length).toBe(5);
+    manager.dispose();
+  });
+});

@@ -69,6 +69,8 @@ describe('no hammering without a valid token', () => {
     });
     expect((blocked as Error).cause).toBe(original);
     expect((blocked as Error).message).toContain(new Date(clock.now() + 1000).toISOString());
+    // The failure's own words stay, with its where-part once: the caller learns why, then when.
+    expect((blocked as Error).message).toMatch(/^down; next token request at \S+ \(test\)$/);
     await expect(manager.recoverFromUnauthorized('x')).rejects.toMatchObject({
       retryAt: clock.now() + 1000,
     });

@@ -29,7 +29,7 @@ describe('SPARQUE account without the API Usage role (every API call answers 401
     for (let i = 1; i < calls; i++) {
       await expect(search()).rejects.toMatchObject({
         code: 'ERR_UNAUTHORIZED',
-        message: expect.stringMatching(/permissions|token request failed/),
+        message: expect.stringMatching(/check the account's permissions/),
       });
     }
     expect(sim.requestCount({ endpoint: 'query' })).toBeLessThanOrEqual(calls);
