@@ -77,7 +77,7 @@ export function checkOptions(
 
 /** The options every vendor client passes through to core (`ClientOptions`), checked there. */
 export const CLIENT_OPTIONS =
-  'refreshMarginSeconds store fetch clock random onEvent retry timeoutMs allowInsecureHttp';
+  'refreshMarginSeconds store storeTimeoutMs fetch clock random onEvent retry timeoutMs allowInsecureHttp';
 
 /** Checks every option of `createTokenManager`, its key included. */
 export function checkManagerOptions(options: unknown): void {

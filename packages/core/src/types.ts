@@ -193,6 +193,8 @@ export interface ClientOptions {
   refreshMarginSeconds?: number;
   /** Where tokens are shared; default a bounded in-memory store per client. */
   store?: TokenStore;
+  /** How long one call to `store` may take before the client carries on without it, ms. Default 1000. */
+  storeTimeoutMs?: number;
   /** The fetch used for token and API requests; default `globalThis.fetch`. */
   fetch?: typeof fetch;
   clock?: Clock;

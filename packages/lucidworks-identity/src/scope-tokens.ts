@@ -27,6 +27,7 @@ export function createScopeTokens(options: ScopeTokenOptions): TokenManager {
   const { vendor, tokenUrl, clientId, scope } = options;
   return createTokenManager({
     store: options.store,
+    storeTimeoutMs: options.storeTimeoutMs,
     clock: options.clock,
     random: options.random,
     onEvent: options.onEvent,

@@ -56,6 +56,8 @@ export function createOAuth2Client<Paths extends {}>(
     },
     refreshMarginSeconds: options.refreshMarginSeconds,
     store: options.store,
+    storeTimeoutMs: options.storeTimeoutMs,
+    tokenRequestTimeoutMs: options.tokenTimeoutMs,
     clock: options.clock,
     random: options.random,
     onEvent: options.onEvent,

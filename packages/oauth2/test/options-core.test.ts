@@ -25,6 +25,23 @@ describe('createOAuth2Client: options that reach core', () => {
     );
   });
 
+  it('passes storeTimeoutMs to core: a store that never answers costs 50 ms, not the token', async () => {
+    const fetch = fakeFetch(() => json(TOKEN));
+    const hanging = { ...memoryStore(), get: () => new Promise<never>(() => {}) };
+    const events: string[] = [];
+    const api = createOAuth2Client({
+      ...base,
+      fetch,
+      store: hanging,
+      storeTimeoutMs: 50,
+      onEvent: (event) => events.push(`${event.type} ${event.error?.code ?? ''}`.trim()),
+    });
+    expect(await api.tokens.getToken()).toBe('tok-1');
+    expect(events).toContain('degraded ERR_STORE_TIMEOUT');
+    api.dispose();
+    expect(() => createOAuth2Client({ ...base, storeTimeoutMs: -1 })).toThrow(/storeTimeoutMs/);
+  });
+
   it('sends Basic credentials RFC 6749-encoded by default and plain when asked, byte for byte', async () => {
     // RFC 6749 §2.3.1: "my+client%40corp:p%2Bss%2Fw%3Drd", then base64.
     expect((await tokenRequest({}))?.headers.authorization).toBe(

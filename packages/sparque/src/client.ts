@@ -25,7 +25,8 @@ export function createSparqueClient(options: SparqueClientOptions): SparqueClien
   const resolved = resolveOptions(options);
   const { authUrl: tokenUrl, apiBaseUrl: baseUrl, clientId, workspace: tenant } = resolved;
   // Core refuses options it does not know: each part gets only its own.
-  const { store, clock, random, onEvent, refreshMarginSeconds, retry, timeoutMs } = options;
+  const { store, storeTimeoutMs, clock, random, onEvent, refreshMarginSeconds, retry, timeoutMs } =
+    options;
   const tokens = createTokenManager({
     source: sparqueTokenSource({
       ...resolved,
@@ -38,10 +39,12 @@ export function createSparqueClient(options: SparqueClientOptions): SparqueClien
     key: { vendor: 'sparque', tokenUrl, clientId, tenant },
     defaultLifetimeSeconds: options.defaultLifetimeSeconds ?? 3600,
     store,
+    storeTimeoutMs,
     clock,
     random,
     onEvent,
     refreshMarginSeconds,
+    tokenRequestTimeoutMs: options.tokenTimeoutMs,
   });
   const fetch = createAuthFetch({
     tokens,

@@ -34,13 +34,15 @@ export function createSquirroClient(options: SquirroClientOptions): SquirroClien
   const { clusterUrl: baseUrl, tokenUrl } = resolved;
   // Core refuses options it does not know: each part gets only its own. The token request's own
   // timeout is tokenTimeoutMs (see squirroTokenSource).
-  const { store, clock, random, onEvent, refreshMarginSeconds, fetch, timeoutMs } = options;
+  const { store, storeTimeoutMs, clock, random, onEvent, refreshMarginSeconds, fetch, timeoutMs } =
+    options;
   const tokens = createTokenManager({
     source: squirroTokenSource(resolved, options),
     // The refresh token identifies the user; core stores only its hash in the key.
     key: { vendor: VENDOR, tokenUrl, clientId: resolved.refreshToken },
     defaultLifetimeSeconds: resolved.lifetimeSeconds,
     store,
+    storeTimeoutMs,
     clock,
     random,
     onEvent,
