@@ -48,6 +48,9 @@ describe.each(VENDOR_CASES.map((c) => [c.name, c] as const))('%s, echoing server
     // from server text before the text is shortened for the message.
     ledger.expectClean(error, 'error rendering');
     ledger.expectClean(printed(), 'console output');
-    expect(findLeak(renderings(error), [token]), 'a token cut short in the message').toBeUndefined();
+    expect(
+      findLeak(renderings(error), [token]),
+      'a token cut short in the message',
+    ).toBeUndefined();
   });
 });
