@@ -72,7 +72,7 @@ describe('a fleet process that dies holding the mint lease', () => {
     const survivor = startChild(settings);
     const result = await survivor.until((line) => line.done === true);
     const minted = survivor.lines.find((line) => line.event === 'refresh-start');
-    expect(result).toMatchObject({ failures: 0, mints: 1 });
+    expect(result, JSON.stringify(survivor.lines)).toMatchObject({ failures: 0, mints: 1 });
     expect(survivor.lines.some((line) => line.event === 'lease-wait')).toBe(true);
     // It minted once the dead holder's lease ran out, not later (1.5 s for polling and start-up).
     expect((minted?.at as number) - killedAt).toBeLessThan(leaseLeft + 1500);
