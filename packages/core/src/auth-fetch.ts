@@ -9,8 +9,15 @@ import { HEADER_SAFE } from './token-http.js';
 import type { AuthFetchOptions } from './types.js';
 
 /**
+ * Replays after 401s, each with a newer token. More than one: where every new token revokes the last
+ * (Lucidworks AI predict), a peer can rotate the token again while a replay is in flight. It cannot
+ * loop on a bad account: recovering a token this process was just forced to mint throws instead.
+ */
+const MAX_REPLAYS = 3;
+
+/**
  * A fetch for openapi-fetch's `createClient({ fetch })`: attaches the bearer token to requests for
- * the API origin only, replays once after a 401 with a recovered token, retries 429/502/503/504 and
+ * the API origin only, replays after a 401 with a recovered token (see MAX_REPLAYS), retries 429/502/503/504 and
  * honours abort signals and `timeoutMs` (the wait for a token included). It resolves with the final
  * Response whatever its status; failures are SearchAuthErrors (a malformed URL stays a TypeError).
  */
@@ -73,7 +80,9 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
     const started = clock.now();
     let token: string | undefined;
     let rejected: string | undefined;
-    let replayed: string | undefined;
+    let replays = 0;
+    // A replay's 401, handed back if no newer token comes (as when only one replay was made).
+    let kept: Response | undefined;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
@@ -92,7 +101,6 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
               );
             }
             rejected = undefined;
-            const headers = new Headers(get('headers'));
             if (token) {
               // Headers.set would throw a TypeError quoting the token.
               if (!HEADER_SAFE.test(token)) {
@@ -103,8 +111,23 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
                 );
               }
               remember(token);
-              headers.set('authorization', `Bearer ${token}`);
             }
+            const auth = token && `Bearer ${token}`;
+            // A Request with no body and nothing to override (openapi-fetch's call) goes as it is,
+            // the token set on it as openapi-fetch's own auth middleware does: building a second
+            // Request costs more client CPU than the rest of this layer. Immutable headers (a
+            // platform's incoming request) take the general path.
+            if (request && !body && signal === request.signal && !Object.keys(init).length) {
+              let set = true;
+              try {
+                if (auth) request.headers.set('authorization', auth);
+              } catch {
+                set = false;
+              }
+              if (set) return send(request);
+            }
+            const headers = new Headers(get('headers'));
+            if (auth) headers.set('authorization', auth);
             return send(url, {
               ...init,
               method,
@@ -121,17 +144,31 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
           where,
         );
       } catch (error) {
+        const code = (error as SearchAuthError).code;
+        // Unless the caller's signal or timeout ended the wait.
+        if (kept && code !== 'ERR_ABORTED' && code !== 'ERR_TIMEOUT') return kept;
         throw isSearchAuthError(error)
           ? error
           : fetchFailed(signal, 'ERR_NETWORK', 'request failed', where, error);
       }
+      if (kept) discard(kept);
+      kept = undefined;
       const { status } = response;
       // A 401 counts only when the API origin sent it: after a redirect elsewhere it came from a
       // host that never saw the token, and the token stays valid.
-      if (status === 401 && token && !replayed && (!response.url || isApi(response.url))) {
-        // One replay after a 401 that the token we sent caused.
-        replayed = rejected = token;
+      if (
+        status === 401 &&
+        token &&
+        replays++ < MAX_REPLAYS &&
+        (!response.url || isApi(response.url))
+      ) {
+        // A replay after a 401 that the token we sent caused.
+        rejected = token;
         attempt--;
+        if (replays > 1) {
+          kept = response;
+          continue;
+        }
       } else {
         // Retry-After, else exponential backoff with full jitter; a wait beyond maxDelayMs or the
         // time budget hands back the response instead.

@@ -11,6 +11,7 @@ export {
 export { type ClientCredentialsOptions, clientCredentials } from './grants/client-credentials.js';
 export { type RefreshTokenGrantOptions, refreshTokenGrant } from './grants/refresh-token.js';
 export { httpError } from './http-error.js';
+export { type JsonGuardContext, jsonResponseGuard } from './json-guard.js';
 export { type MemoryStoreOptions, memoryStore } from './memory-store.js';
 export { CLIENT_OPTIONS, checkOptions } from './options.js';
 export { fingerprint, isSecret, Secret } from './secret.js';

@@ -1,6 +1,8 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
+import { createAuthFetch, createTokenManager, memoryStore } from '../src/index.js';
 import { API, setup, stream } from './api-double.js';
+import { countingSource, fakeClock, key } from './support.js';
 
 describe('createAuthFetch: bearer and origin', () => {
   it('attaches the bearer token to the API origin only', async () => {
@@ -45,6 +47,49 @@ describe('createAuthFetch: bearer and origin', () => {
   });
 });
 
+describe('createAuthFetch: a Request with no body', () => {
+  it('is sent as it is with the token set on it, and replayed after a 401', async () => {
+    const sent: Request[] = [];
+    const { tokens } = setup();
+    const authFetch = createAuthFetch({
+      tokens,
+      apiOrigin: API,
+      fetch: async (input) => {
+        sent.push(input as Request);
+        return new Response(null, { status: sent.length === 1 ? 401 : 200 });
+      },
+    });
+    const request = new Request(`${API}/items`, { headers: { 'x-trace': '1' } });
+    expect((await authFetch(request)).status).toBe(200);
+    expect(sent).toEqual([request, request]);
+    expect(request.headers.get('authorization')).toBe('Bearer tok-2');
+    expect(request.headers.get('x-trace')).toBe('1');
+  });
+
+  it('takes the general path when its headers cannot be changed', async () => {
+    const sent: Array<string | null> = [];
+    const { tokens } = setup();
+    const authFetch = createAuthFetch({
+      tokens,
+      apiOrigin: API,
+      fetch: async (_input, init) => {
+        sent.push(new Headers(init?.headers).get('authorization'));
+        return new Response('{}');
+      },
+    });
+    const request = new Request(`${API}/items`);
+    Object.defineProperty(request, 'headers', {
+      value: Object.assign(new Headers(), {
+        set() {
+          throw new TypeError('immutable');
+        },
+      }),
+    });
+    expect((await authFetch(request)).status).toBe(200);
+    expect(sent).toEqual(['Bearer tok-1']);
+  });
+});
+
 describe('createAuthFetch: 401', () => {
   it('replays once with a recovered token and the same body', async () => {
     const { authFetch, seen, calls } = setup([401]);
@@ -57,11 +102,69 @@ describe('createAuthFetch: 401', () => {
     expect(calls.map((c) => c.reason)).toEqual(['initial', 'unauthorized']);
   });
 
-  it('returns a second 401 instead of looping', async () => {
-    const { authFetch, seen } = setup([401, 401, 401]);
+  it('returns a second 401 instead of looping when the token it just minted is rejected', async () => {
+    const { authFetch, seen, calls, tokens } = setup([401, 401, 401, 401, 401]);
     const response = await authFetch(`${API}/items`);
     expect(response.status).toBe(401);
     expect(seen.length).toBe(2);
+    expect(calls.length).toBe(2);
+    // The manager knows the account is at fault: the next call is told so without a request.
+    await expect(tokens.getToken()).rejects.toMatchObject({
+      code: 'ERR_UNAUTHORIZED',
+      message: expect.stringContaining("check the account's permissions"),
+    });
+    expect(seen.length).toBe(2);
+  });
+
+  it('stops after 3 replays however often the token changes', async () => {
+    let recovered = 0;
+    const { tokens } = setup();
+    const authFetch = createAuthFetch({
+      tokens: { ...tokens, recoverFromUnauthorized: async () => `other-${++recovered}` },
+      apiOrigin: API,
+      fetch: async () => new Response(null, { status: 401 }),
+    });
+    expect((await authFetch(`${API}/items`)).status).toBe(401);
+    expect(recovered).toBe(3);
+  });
+
+  it('replays again when peers rotate the token while a replay is in flight', async () => {
+    // Managers share a store; before each 401 another process (a new peer each time, so none hits
+    // its own forced re-authentication limit) adopted the stored token, had it rejected and minted.
+    const clock = fakeClock();
+    const store = memoryStore({ clock });
+    const ours = countingSource();
+    let peerMints = 0;
+    const tokens = createTokenManager({ source: ours.source, key, clock, store });
+    const rotate = async () => {
+      const peer = createTokenManager({
+        source: async () => ({ accessToken: `peer-${++peerMints}`, expiresIn: 3600 }),
+        key,
+        clock,
+        store,
+      });
+      await peer.recoverFromUnauthorized(await peer.getToken());
+    };
+    await tokens.getToken();
+    const seen: string[] = [];
+    const authFetch = createAuthFetch({
+      tokens,
+      apiOrigin: API,
+      clock,
+      fetch: async (_input, init) => {
+        const sent = new Headers(init?.headers).get('authorization') as string;
+        seen.push(sent);
+        if (seen.length > 3) return new Response('{}');
+        await rotate();
+        return new Response(null, { status: 401 });
+      },
+    });
+    const response = await authFetch(`${API}/items`);
+    expect(response.status).toBe(200);
+    expect(seen.length).toBe(4);
+    expect(new Set(seen).size).toBe(4);
+    expect(seen.at(-1)).toBe('Bearer peer-3');
+    expect(ours.calls.length).toBe(1);
   });
 
   it('does not replay for another origin (no token was sent)', async () => {

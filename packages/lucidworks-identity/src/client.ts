@@ -1,11 +1,10 @@
-import { createAuthFetch, httpError, type TokenManager } from '@searchauth/core';
+import { createAuthFetch, httpError, jsonResponseGuard, type TokenManager } from '@searchauth/core';
 import createClient, { type Client } from 'openapi-fetch';
 import {
   type LucidworksIdentityOptions,
   type ResolvedLucidworksIdentity,
   resolveIdentityOptions,
 } from './identity.js';
-import { jsonGuard } from './json-guard.js';
 import { createScopeTokens, type ScopeTokenOptions } from './scope-tokens.js';
 import { optionChecks } from './validate.js';
 
@@ -81,9 +80,9 @@ export function scopeClients(options: Omit<ScopeTokenOptions, 'scope' | 'mintRev
         if (!response.ok) throw await httpError(response, { vendor, method: request.method });
       },
     });
-    api.use(jsonGuard(vendor));
+    api.use(jsonResponseGuard(vendor));
     const client = createClient<Paths>({ baseUrl, fetch });
-    client.use(jsonGuard(vendor));
+    client.use(jsonResponseGuard(vendor));
     return [tokens, fetch, client, api];
   };
 }

@@ -2,10 +2,10 @@ import {
   clientCredentials,
   createAuthFetch,
   createTokenManager,
+  jsonResponseGuard,
   type TokenManager,
 } from '@searchauth/core';
 import createClient, { type Client } from 'openapi-fetch';
-import { jsonGuard } from './json-guard.js';
 import { type OAuth2ClientOptions, resolveOptions } from './options.js';
 
 export interface OAuth2Client<Paths extends {}> {
@@ -72,7 +72,7 @@ export function createOAuth2Client<Paths extends {}>(
     random: options.random,
   });
   const client = createClient<Paths>({ baseUrl: resolved.baseUrl, fetch: authFetch });
-  client.use(jsonGuard(resolved.vendor));
+  client.use(jsonResponseGuard(resolved.vendor));
   return {
     client,
     tokens,

@@ -12,10 +12,17 @@ export async function printFleet(): Promise<string[]> {
   }
   const fleet = await measureFleet();
   const { processes, concurrency, durationMs, lifetimeSeconds, expectedMints } = fleet;
+  const mintBound = expectedMints + 1;
   console.log(
     `\nfleet              ${processes} processes x ${concurrency} concurrent predict calls, ` +
       `${durationMs / 1000} s, ${lifetimeSeconds} s tokens, each mint revokes the last ` +
-      `(Redis target: ${expectedMints} ± 1 mints, 0 failures)`,
+      `(Redis target: at most ${mintBound} mints, 0 failures; memory stores: at most ` +
+      `${processes * mintBound} mints, bounded by refreshes and backoff, not by ${processes * concurrency} callers)`,
+  );
+  console.log(
+    `  a client knows a ${lifetimeSeconds} s JWT lives ${fleet.knownLifetimeSeconds} s (whole-second exp and Date) ` +
+      `and refreshes it ${fleet.marginSeconds} s early: one mint per ` +
+      `${fleet.knownLifetimeSeconds - fleet.marginSeconds} s = ${expectedMints} for the fleet; fewer when minting is slow`,
   );
   console.log(
     '  store    mints  calls ok  caller-visible failures  401s at the server  latency p50/p95',
@@ -38,7 +45,11 @@ export async function printFleet(): Promise<string[]> {
   );
   const redis = fleet.runs.find((run) => run.store === 'redis');
   const missed: string[] = [];
-  if (redis && Math.abs(redis.mints - expectedMints) > 1) missed.push('fleet mints with Redis');
+  // One mint per refresh window for the whole fleet. Fewer is no fault: each window starts when its
+  // token request is sent, so a slow token endpoint stretches every window.
+  if (redis && redis.mints > mintBound) missed.push('fleet mints with Redis');
   if (redis && redis.failures > 0) missed.push('fleet failures with Redis');
+  const memory = fleet.runs.find((run) => run.store === 'memory');
+  if (memory && memory.mints > processes * mintBound) missed.push('fleet mints with memory stores');
   return missed;
 }

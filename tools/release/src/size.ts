@@ -15,12 +15,13 @@ export interface Budget {
 }
 
 /**
- * Core's CI ceiling follows its measured size (9.08 kB after the issue-11 hardening, the size
- * pass that followed and lease renewal), rounded up to the next 0.1 kB, so it can only come down: lower it whenever
+ * Core's CI ceiling follows its measured size (9.37 kB after the issue-11 hardening, the size
+ * pass that followed, lease renewal, replays while a fleet rotates tokens and the JSON response
+ * guard moved in from two vendor packages), rounded up to the next 0.1 kB, so it can only come down: lower it whenever
  * core shrinks, never raise it without the behaviour that pays for the bytes. Core stays over its
  * 6.5 kB target (reported) because no check that gives users a clear error is dropped for bytes.
  */
-const CORE_CEILING = 9.1 * KB;
+const CORE_CEILING = 9.4 * KB;
 
 /** null means measured and reported but not budgeted: testkit is a dev-time server. */
 export function budgetFor(name: string): Budget | null {
