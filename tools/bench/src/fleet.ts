@@ -1,18 +1,15 @@
 import { fork } from 'node:child_process';
 import { startSimulator } from '@searchauth/testkit';
+import { refreshWindow } from '../../../packages/core/src/margin.js';
+import {
+  type LucidworksTarget,
+  lucidworksTarget,
+} from '../../../packages/store-redis/test/support/lucidworks.js';
 import { startRedis } from '../../../packages/store-redis/test/support/redis-server.js';
 
 /** What fleet-worker.ts needs: the simulator's Lucidworks AI part, and Redis when shared. */
 export interface FleetWorkerSettings {
-  target: {
-    identityBaseUrl: string;
-    apiBaseUrl: string;
-    platformBaseUrl: string;
-    applicationId: string;
-    customerId: string;
-    clientId: string;
-    clientSecret: string;
-  };
+  target: LucidworksTarget;
   redisUrl?: string;
   prefix: string;
   concurrency: number;
@@ -97,18 +94,8 @@ export async function measureFleet({ processes = 8, concurrency = 50, durationMs
     startRedis(),
   ]);
   try {
-    const urls = sim.urls['lucidworks-ai'];
-    const { applicationId, customerId, clientId, clientSecret } = sim.credentials['lucidworks-ai'];
     const base = {
-      target: {
-        identityBaseUrl: urls.identityBaseUrl,
-        apiBaseUrl: urls.baseUrl,
-        platformBaseUrl: urls.platformBaseUrl,
-        applicationId,
-        customerId,
-        clientId,
-        clientSecret,
-      },
+      target: lucidworksTarget(sim),
       prefix: 'bench:',
       concurrency,
       durationMs,
@@ -119,10 +106,11 @@ export async function measureFleet({ processes = 8, concurrency = 50, durationMs
     ];
     // What a client can know of the token's life: the JWT `exp` and the `Date` header (the clock
     // offset) have whole seconds and core rounds both against the token, so it counts on the stated
-    // lifetime minus 1 s from sending the request. Core's refresh margin is 25 % of that, at least
-    // 1 s, at most half: for 2 s tokens, a new token every 0.5 s.
+    // lifetime minus 1 s from sending the request. Core's own refresh window for that (the widest
+    // jitter: the most mints): for 2 s tokens, a new token every 0.5 s.
     const knownLifetimeSeconds = lifetimeSeconds - 1;
-    const marginSeconds = Math.min(Math.max(knownLifetimeSeconds / 4, 1), knownLifetimeSeconds / 2);
+    const known = { accessToken: '', obtainedAt: 0, expiresAt: knownLifetimeSeconds * 1000 };
+    const marginSeconds = (known.expiresAt - refreshWindow(known, undefined, 1).refreshAt) / 1000;
     const expectedMints = durationMs / 1000 / (knownLifetimeSeconds - marginSeconds);
     return {
       processes,
