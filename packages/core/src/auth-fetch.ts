@@ -9,11 +9,14 @@ import { HEADER_SAFE } from './token-http.js';
 import type { AuthFetchOptions } from './types.js';
 
 /**
- * Replays after 401s, each with a newer token. More than one: where every new token revokes the last
- * (Lucidworks AI predict), a peer can rotate the token again while a replay is in flight. It cannot
- * loop on a bad account: recovering a token this process was just forced to mint throws instead.
+ * Replays after 401s, each with a token this call has not sent yet. Several: where every new token
+ * revokes the last (Lucidworks AI predict), a fleet rotates the token while requests are in flight,
+ * and a call delayed past a few rotations (a starved process, a queueing server) meets a revoked token
+ * each time it is sent. It cannot loop on a bad account: recovering a token this process was just
+ * forced to mint throws instead, so that ends after two requests. The cap (and the retry time budget)
+ * bound a server that rejects every token while new ones keep coming.
  */
-const MAX_REPLAYS = 3;
+const MAX_REPLAYS = 8;
 
 /**
  * A fetch for openapi-fetch's `createClient({ fetch })`: attaches the bearer token to requests for
@@ -160,6 +163,7 @@ export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
         status === 401 &&
         token &&
         replays++ < MAX_REPLAYS &&
+        (replays === 1 || clock.now() - started <= budgetMs) &&
         (!response.url || isApi(response.url))
       ) {
         // A replay after a 401 that the token we sent caused.

@@ -116,7 +116,7 @@ describe('createAuthFetch: 401', () => {
     expect(seen.length).toBe(2);
   });
 
-  it('stops after 3 replays however often the token changes', async () => {
+  it('stops after 8 replays however often the token changes', async () => {
     let recovered = 0;
     const { tokens } = setup();
     const authFetch = createAuthFetch({
@@ -125,7 +125,26 @@ describe('createAuthFetch: 401', () => {
       fetch: async () => new Response(null, { status: 401 }),
     });
     expect((await authFetch(`${API}/items`)).status).toBe(401);
-    expect(recovered).toBe(3);
+    expect(recovered).toBe(8);
+  });
+
+  it('replays once more only within the retry time budget', async () => {
+    const clock = fakeClock();
+    let recovered = 0;
+    const { tokens } = setup();
+    const authFetch = createAuthFetch({
+      tokens: { ...tokens, recoverFromUnauthorized: async () => `other-${++recovered}` },
+      apiOrigin: API,
+      clock,
+      retry: { budgetMs: 1000 },
+      fetch: async () => {
+        clock.advance(400);
+        return new Response(null, { status: 401 });
+      },
+    });
+    // 401s at 400, 800 and 1200 ms: the first replay always, the second within 1 s, not the third.
+    expect((await authFetch(`${API}/items`)).status).toBe(401);
+    expect(recovered).toBe(2);
   });
 
   it('replays again when peers rotate the token while a replay is in flight', async () => {

@@ -1,5 +1,6 @@
 // `pnpm bench [--quick] [--only stampede,outage] [--json path]`: searchauth against its peers on a
 // loopback token + API server. Prints markdown tables and PASS/FAIL per target, writes JSON.
+import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname } from 'node:path';
@@ -7,13 +8,12 @@ import { parseArgs } from 'node:util';
 import { measureCacheHit } from './cache-hit.js';
 import { CONTENDERS } from './contenders/index.js';
 import { printFleet } from './fleet-print.js';
-import { pooledFetch } from './pool.js';
 import { PROFILES } from './profile.js';
 import { markdownTable, summaryTable, targetTable } from './report.js';
-import type { ScenarioOutput, Table, Target } from './scenario.js';
+import type { Table, Target } from './scenario.js';
+import type { ScenarioReply } from './scenario-process.js';
 import { SCENARIOS } from './scenarios/index.js';
 import { measureSize } from './size.js';
-import { startVendor } from './vendor.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,29 +30,41 @@ if (unknown?.length)
     `unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.id).join(', ')}, fleet`,
   );
 
-const nativeFetch = globalThis.fetch;
-// Before any contender exists: every fetch-based library then goes through the same pool.
-globalThis.fetch = pooledFetch(nativeFetch, 256);
-const vendor = await startVendor(nativeFetch);
+/** Runs one scenario in a fresh process (see scenario-process.ts) and hands back what it measured. */
+function runIsolated(id: string): Promise<ScenarioReply> {
+  const child = fork(new URL('./scenario-process.ts', import.meta.url), [id, profile.name], {
+    execArgv: ['--expose-gc', '--import', 'tsx'],
+    serialization: 'advanced',
+  });
+  return new Promise((resolve, reject) => {
+    let reply: ScenarioReply | undefined;
+    child.on('message', (message) => {
+      reply = message as ScenarioReply;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      reply
+        ? resolve(reply)
+        : reject(
+            new Error(`scenario ${id} ended (${signal ?? `exit code ${code}`}) without a result`),
+          ),
+    );
+  });
+}
+
 const started = performance.now();
 const tables: Table[] = [];
 const targets: Target[] = [];
 const timings: Record<string, number> = {};
-try {
-  console.log(
-    `# searchauth bench (${profile.name}; Node ${process.versions.node}, ${cpus().length} CPUs; loopback server in a child process)\n`,
-  );
-  for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
-    const t0 = performance.now();
-    await vendor.reset();
-    const output: ScenarioOutput = await scenario.run({ vendor, profile, contenders: CONTENDERS });
-    timings[scenario.id] = (performance.now() - t0) / 1000;
-    for (const table of output.tables) console.log(`${markdownTable(table)}\n`);
-    tables.push(...output.tables);
-    targets.push(...output.targets);
-  }
-} finally {
-  vendor.close();
+console.log(
+  `# searchauth bench (${profile.name}; Node ${process.versions.node}, ${cpus().length} CPUs; each scenario in a process of its own, the loopback server in another)\n`,
+);
+for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
+  const { output, seconds } = await runIsolated(scenario.id);
+  timings[scenario.id] = seconds;
+  for (const table of output.tables) console.log(`${markdownTable(table)}\n`);
+  tables.push(...output.tables);
+  targets.push(...output.targets);
 }
 // The fleet (8 processes on one Redis vs one memory store each) runs its own servers and workers.
 if (!only || only.includes('fleet')) {

@@ -10,5 +10,5 @@ import { steady } from './steady.js';
  * Every scenario `pnpm bench` runs, in order; `--only id,id` picks some. Add one by writing a file
  * that exports a Scenario and listing it here (store-redis's fleet scenarios live in fleet*.ts).
  */
-// Memory first: garbage and timers other scenarios leave behind would shift its heap baseline.
+// Each runs in a process of its own (scenario-process.ts), so the order is only the report's.
 export const SCENARIOS: Scenario[] = [memory, stampede, steady, expiry, revocation, outage];

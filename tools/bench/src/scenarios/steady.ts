@@ -54,7 +54,7 @@ export const steady: Scenario = {
     // What each compared contender costs besides the network, added to the baseline's end-to-end
     // CPU per request: the ratio the targets are judged on (see own-cpu.ts for why).
     const compared = contenders.filter((c) => Object.values(CONTENDER_NAMES).includes(c.name));
-    const own = await measureOwnCpu(compared);
+    const own = await measureOwnCpu(compared, base);
     const staticCpu = rows.find((r) => r.contender === base)?.cpuUs as number;
     const ownBase = own.get(base) as number;
     const modeled = (name: string) =>
@@ -94,7 +94,7 @@ export const steady: Scenario = {
         {
           id: 'steady',
           title: 'Steady-state overhead (token cached)',
-          description: `${concurrency} concurrent callers, ${rounds} rounds of ${roundMs} ms per contender, interleaved; medians, ratios to the static baseline per round. The last two columns: the client CPU each contender spends besides the network (fetch stubbed after building its Request; 15 interleaved rounds of 200 ms), added to the static baseline's CPU per request; the targets are judged on them.`,
+          description: `${concurrency} concurrent callers, ${rounds} rounds of ${roundMs} ms per contender, interleaved; medians, ratios to the static baseline per round. The last two columns: the client CPU each contender spends besides the network (fetch stubbed after building its Request; 15,000 calls each, interleaved one by one; 5 runs, each relative to the baseline in the same run, medians), added to the static baseline's CPU per request; the targets are judged on them.`,
           columns: [
             { key: 'rps', label: 'requests/s' },
             { key: 'rpsRatio', label: 'req/s vs static', digits: 3 },
