@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLucidworksAIClient, type LucidworksAIClientOptions } from '../src/index.js';
 
 const valid: LucidworksAIClientOptions = {
@@ -43,6 +43,10 @@ describe('createLucidworksAIClient options', () => {
       { given: { ...valid, useCasesPath: 'ai/usecase' }, want: 'useCasesPath must start with "/"' },
     ],
     [
+      'negative tokenTimeoutMs',
+      { given: { ...valid, tokenTimeoutMs: -1 }, want: 'tokenTimeoutMs must be a number > 0' },
+    ],
+    [
       'unknown oversizedBatch',
       {
         given: { ...valid, oversizedBatch: 'drop' },
@@ -56,6 +60,34 @@ describe('createLucidworksAIClient options', () => {
         message: expect.stringContaining(want),
       }),
     );
+  });
+
+  it('limits each token request to tokenTimeoutMs', async () => {
+    const timers: Array<[ms: number, callback: () => void]> = [];
+    const clock = {
+      now: () => Date.UTC(2026, 0, 1),
+      setTimeout: (callback: () => void, ms: number) => timers.push([ms, callback]),
+      clearTimeout: () => {},
+    };
+    // A token endpoint that never answers; the request ends only when its signal aborts.
+    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    const client = createLucidworksAIClient({
+      ...valid,
+      fetch: hanging as typeof fetch,
+      clock,
+      tokenTimeoutMs: 1234,
+    });
+    try {
+      const pending = client.tokens.predict.getToken();
+      await vi.waitFor(() => expect(timers.map(([ms]) => ms)).toContain(1234));
+      for (const [ms, callback] of timers) if (ms === 1234) callback();
+      await expect(pending).rejects.toMatchObject({ code: 'ERR_TIMEOUT', vendor: 'lucidworks-ai' });
+    } finally {
+      client.dispose();
+    }
   });
 
   it('refuses plain http to a non-loopback host unless allowed', () => {

@@ -33,11 +33,16 @@ export interface LucidworksIdentityOptions extends ClientOptions {
    * only for characters other than letters, digits and `-._*`.
    */
   basicEncoding?: 'rfc6749' | 'plain';
+  /**
+   * Time limit for one token request, ms (`ERR_TIMEOUT` after it). Default 30,000. A shared store's
+   * lease that cannot be renewed lasts this plus 10 s.
+   */
+  tokenTimeoutMs?: number;
 }
 
 /** The option names of `LucidworksIdentityOptions`, for the clients' unknown-option check. */
 export const IDENTITY_OPTIONS =
-  'clientId clientSecret tokenUrl identityBaseUrl authServerId basicEncoding applicationId apiBaseUrl';
+  'clientId clientSecret tokenUrl identityBaseUrl authServerId basicEncoding applicationId apiBaseUrl tokenTimeoutMs:p';
 
 /** The checked credentials and the token URL they are sent to. */
 export interface ResolvedLucidworksIdentity {

@@ -32,6 +32,7 @@ export function createScopeTokens(options: ScopeTokenOptions): TokenManager {
     random: options.random,
     onEvent: options.onEvent,
     mintRevokesPrevious: options.mintRevokesPrevious,
+    tokenRequestTimeoutMs: options.tokenTimeoutMs,
     source: clientCredentials({
       vendor,
       tokenUrl: `${tokenUrl}?${new URLSearchParams({ scope })}`,
@@ -40,6 +41,7 @@ export function createScopeTokens(options: ScopeTokenOptions): TokenManager {
       paramsIn: 'query',
       basicEncoding: options.basicEncoding,
       allowInsecureHttp: options.allowInsecureHttp,
+      timeoutMs: options.tokenTimeoutMs,
       // Core calls this with the URL and an init; the fetch is looked up per call so that test
       // interceptors installed after client creation still apply.
       fetch: (input, init) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSpringboardClient, type SpringboardClientOptions } from '../src/index.js';
 
 const valid: SpringboardClientOptions = {
@@ -15,5 +15,33 @@ describe('createSpringboardClient: unknown options', () => {
     expect(() => createSpringboardClient({ ...valid, push: { savepath: '/p' } } as never)).toThrow(
       'createSpringboardClient push: unknown option savepath; did you mean savePath?',
     );
+  });
+
+  it('takes tokenTimeoutMs as the limit of each token request, query and push alike', async () => {
+    const timers: Array<[ms: number, callback: () => void]> = [];
+    const clock = {
+      now: () => Date.UTC(2026, 0, 1),
+      setTimeout: (callback: () => void, ms: number) => timers.push([ms, callback]),
+      clearTimeout: () => {},
+    };
+    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+      });
+    const client = createSpringboardClient({
+      ...valid,
+      fetch: hanging as typeof fetch,
+      clock,
+      tokenTimeoutMs: 4321,
+    });
+    try {
+      const pending = [client.tokens.query.getToken(), client.tokens.push.getToken()];
+      await vi.waitFor(() => expect(timers.filter(([ms]) => ms === 4321)).toHaveLength(2));
+      for (const [ms, callback] of timers) if (ms === 4321) callback();
+      for (const token of pending)
+        await expect(token).rejects.toMatchObject({ code: 'ERR_TIMEOUT' });
+    } finally {
+      client.dispose();
+    }
   });
 });

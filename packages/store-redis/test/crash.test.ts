@@ -1,23 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { startSimulator } from '@searchauth/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lucidworksTarget } from './support/lucidworks.js';
-import { startRedis, type TestRedis } from './support/redis-server.js';
+import { useRedisAndSimulator } from './support/redis-and-simulator.js';
 
-let redis: TestRedis;
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-beforeAll(async () => {
-  [redis, sim] = await Promise.all([
-    startRedis(),
-    startSimulator({ vendors: ['lucidworks-ai'], tokenLifetimeSeconds: 3600 }),
-  ]);
-});
-afterAll(async () => {
-  await sim.stop();
-  await redis.stop();
-});
+const env = useRedisAndSimulator(3600);
 
 const CHILD = fileURLToPath(new URL('./support/fleet-child.ts', import.meta.url));
 type Line = { event?: string; at?: number; done?: boolean; failures?: number; mints?: number };
@@ -54,14 +42,19 @@ function startChild(settings: object) {
 describe('a fleet process that dies holding the mint lease', () => {
   it('blocks the others only until the lease lapses; then one of them mints', async () => {
     const prefix = 'crash:';
-    const settings = { target: lucidworksTarget(sim), redisUrl: redis.url, prefix, calls: 1 };
+    const settings = {
+      target: lucidworksTarget(env.sim),
+      redisUrl: env.redis.url,
+      prefix,
+      calls: 1,
+    };
     // The first token request hangs: the first process is killed mid-mint, lease in hand.
-    sim.setFaults([
+    env.sim.setFaults([
       { vendor: 'lucidworks-ai', endpoint: 'token', kind: 'latency', ms: 60_000, times: 1 },
     ]);
     const doomed = startChild(settings);
     await doomed.until((line) => line.event === 'refresh-start');
-    const raw = redis.client();
+    const raw = env.redis.client();
     const keys = await raw.keys(`${prefix}*`);
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/:lease$/);
@@ -79,6 +72,6 @@ describe('a fleet process that dies holding the mint lease', () => {
     // It minted once the dead holder's lease ran out (renewed every 2.5 s while the holder lived, so
     // at most 5 s), not after a 30 s lease; 1.5 s for the wake-up and a loaded machine.
     expect((minted?.at as number) - killedAt).toBeLessThan(leaseLeft + 1500);
-    sim.clearFaults();
+    env.sim.clearFaults();
   }, 90_000);
 });

@@ -1,22 +1,10 @@
 import type { TokenEvent } from '@searchauth/core';
-import { startSimulator } from '@searchauth/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { redisTokenStore } from '../src/index.js';
 import { aiClient, embed, lucidworksTarget } from './support/lucidworks.js';
-import { startRedis, type TestRedis } from './support/redis-server.js';
+import { useRedisAndSimulator } from './support/redis-and-simulator.js';
 
-let redis: TestRedis;
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-beforeAll(async () => {
-  [redis, sim] = await Promise.all([
-    startRedis(),
-    startSimulator({ vendors: ['lucidworks-ai'], tokenLifetimeSeconds: 2 }),
-  ]);
-});
-afterAll(async () => {
-  await sim.stop();
-  await redis.stop();
-});
+const env = useRedisAndSimulator(2);
 
 const KEY = 'vendor|https://id.example/token|abc|scope|';
 /** The client options the README recommends: a command fails within a second, not never. */
@@ -25,9 +13,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Redis down', () => {
   it('fails store calls fast with the recommended client options', async () => {
-    const store = redisTokenStore({ client: redis.client(FAIL_FAST), prefix: 'down:' });
+    const store = redisTokenStore({ client: env.redis.client(FAIL_FAST), prefix: 'down:' });
     await store.set(KEY, { accessToken: 'tok', obtainedAt: Date.now() });
-    await redis.kill();
+    await env.redis.kill();
     try {
       for (const call of [() => store.get(KEY), () => store.lease(KEY, 1000)]) {
         const started = performance.now();
@@ -38,16 +26,16 @@ describe('Redis down', () => {
       await store.waitForChange(KEY, 300, new AbortController().signal);
       expect(performance.now() - started).toBeLessThan(2500);
     } finally {
-      await redis.restart();
+      await env.redis.restart();
       store.dispose();
     }
   });
 
   it('killed and restarted mid-run costs callers nothing', async () => {
     const events: TokenEvent[] = [];
-    const client = redis.client(FAIL_FAST);
+    const client = env.redis.client(FAIL_FAST);
     const store = redisTokenStore({ client, prefix: 'outage:' });
-    const ai = aiClient(lucidworksTarget(sim), store, { onEvent: (e) => events.push(e) });
+    const ai = aiClient(lucidworksTarget(env.sim), store, { onEvent: (e) => events.push(e) });
     let calls = 0;
     const failures: string[] = [];
     let running = true;
@@ -61,9 +49,9 @@ describe('Redis down', () => {
     const workers = Array.from({ length: 8 }, worker);
     try {
       await sleep(1500);
-      await redis.kill();
+      await env.redis.kill();
       await sleep(3000);
-      await redis.restart();
+      await env.redis.restart();
       await sleep(3000);
     } finally {
       running = false;
@@ -78,6 +66,6 @@ describe('Redis down', () => {
       true,
     );
     // Back on Redis: the tokens minted since the restart are shared again.
-    expect(await redis.client().keys('outage:*')).not.toEqual([]);
+    expect(await env.redis.client().keys('outage:*')).not.toEqual([]);
   }, 60_000);
 });
