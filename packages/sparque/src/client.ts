@@ -1,6 +1,6 @@
 import type { TokenManager } from '@searchauth/core';
 import createClient, { type Client } from 'openapi-fetch';
-import { createAuthFetch, createTokenManager } from './core.js';
+import { createAuthFetch, createTokenManager, jsonResponseGuard } from './core.js';
 import type { paths } from './generated/api.js';
 import { resolveOptions, type SparqueClientOptions } from './options.js';
 import { runQuery, type SparqueQuery, type SparqueResponses } from './query.js';
@@ -55,12 +55,15 @@ export function createSparqueClient(options: SparqueClientOptions): SparqueClien
     clock,
     random,
   });
+  const client = createClient<SparqueQueryPaths>({
+    baseUrl,
+    fetch,
+    pathSerializer: sparquePathSerializer,
+  });
+  // A 2xx that is not JSON is ERR_HTTP, not openapi-fetch's bare SyntaxError.
+  client.use(jsonResponseGuard('sparque'));
   return {
-    client: createClient<SparqueQueryPaths>({
-      baseUrl,
-      fetch,
-      pathSerializer: sparquePathSerializer,
-    }),
+    client,
     query: (query) => runQuery({ ...resolved, fetch }, query),
     tokens,
     // Core's manager is a closure: its methods need no `this`.

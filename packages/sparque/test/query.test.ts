@@ -193,6 +193,33 @@ describe('the generated client', () => {
   });
 });
 
+describe('the generated client and a 200 that is not JSON', () => {
+  it('is ERR_HTTP naming vendor, method, URL and status, not a SyntaxError', async () => {
+    const { sim, client } = setup();
+    sim.state.apiResponse = () => text('<html>gateway</html>', 200);
+    await expect(
+      client.client.GET('/{version}/{workspace}/api/{api}/e/{endpoint}/{responseType}', {
+        params: {
+          path: {
+            version: '1',
+            workspace: 'shop',
+            api: 'products',
+            endpoint: 'e',
+            responseType: 'results',
+          },
+        },
+      }),
+    ).rejects.toMatchObject({
+      name: 'SearchAuthError',
+      code: 'ERR_HTTP',
+      vendor: 'sparque',
+      method: 'GET',
+      status: 200,
+      url: 'https://rest.sparque.ai/1/shop/api/products/e/e/results',
+    });
+  });
+});
+
 describe('pass-through options', () => {
   it('retries a 503 per `retry`, and not at all with retry: false', async () => {
     const retried = setup({ retry: { maxAttempts: 2 }, random: () => 0 });

@@ -1,6 +1,6 @@
 import type { TokenManager } from '@searchauth/core';
 import createClient, { type Client } from 'openapi-fetch';
-import { createAuthFetch, createTokenManager } from './core.js';
+import { createAuthFetch, createTokenManager, jsonResponseGuard } from './core.js';
 import type { paths } from './generated/api.js';
 import { type IterateItemsParams, iterateItems, iteratePages } from './iterate.js';
 import { resolveOptions, type SquirroClientOptions, VENDOR } from './options.js';
@@ -72,8 +72,11 @@ export function createSquirroClient(options: SquirroClientOptions): SquirroClien
   const searchClient = createClient<paths>({ baseUrl, fetch: authFetch });
   searchClient.use(throwHttpErrors);
   const searchItems = createSearchItems(searchClient, resolved.tenant);
+  const client = createClient<paths>({ baseUrl, fetch: authFetch });
+  // A 2xx that is not JSON is ERR_HTTP, not openapi-fetch's bare SyntaxError.
+  client.use(jsonResponseGuard(VENDOR));
   return {
-    client: createClient<paths>({ baseUrl, fetch: authFetch }),
+    client,
     searchItems,
     iterateItems: (params) => iterateItems(searchItems, params),
     iteratePages: (params) => iteratePages(searchItems, params),

@@ -9,6 +9,7 @@ export {
   httpError,
   isSearchAuthError,
   isSecret,
+  jsonResponseGuard,
   memoryStore,
   refreshTokenGrant,
   SearchAuthError,

@@ -166,6 +166,27 @@ describe('searchItems', () => {
     squirroClient.dispose();
   });
 
+  it('the generated client turns a 200 that is not JSON into ERR_HTTP, not a SyntaxError', async () => {
+    const server = squirro({
+      token: issuingTokens(),
+      api: () => new Response('<html>proxy error</html>', { status: 200 }),
+    });
+    const squirroClient = client(server, 'squirro_demo');
+    await expect(
+      squirroClient.client.POST('/api/topic/v0/{tenant}/projects/{project_id}/items/query', {
+        params: { path: { tenant: 't', project_id: 'p' } },
+        body: { query: 'x' },
+      }),
+    ).rejects.toMatchObject({
+      name: 'SearchAuthError',
+      code: 'ERR_HTTP',
+      vendor: 'squirro',
+      method: 'POST',
+      status: 200,
+    });
+    squirroClient.dispose();
+  });
+
   it.each([
     ['by default (the query is a read)', { retry: undefined, wantRequests: 2, wantOk: true }],
     ['not with retry: false', { retry: false as const, wantRequests: 1, wantOk: false }],
