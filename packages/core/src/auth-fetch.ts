@@ -20,9 +20,10 @@ const MAX_REPLAYS = 8;
 
 /**
  * A fetch for openapi-fetch's `createClient({ fetch })`: attaches the bearer token to requests for
- * the API origin only, replays after a 401 with a recovered token (see MAX_REPLAYS), retries 429/502/503/504 and
- * honours abort signals and `timeoutMs` (the wait for a token included). It resolves with the final
- * Response whatever its status; failures are SearchAuthErrors (a malformed URL stays a TypeError).
+ * the API origin only, replays after a 401 with a recovered token (see MAX_REPLAYS), retries
+ * 429/502/503/504 and honours abort signals and `timeoutMs` (the wait for a token included). It
+ * resolves with the final Response whatever its status; failures are SearchAuthErrors (a malformed
+ * URL stays a TypeError).
  */
 export function createAuthFetch(options: AuthFetchOptions): typeof fetch {
   checkOptions(

@@ -42,3 +42,26 @@ export function jwt(claims: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.sig`;
 }
+
+/** A fetch that never answers: the request ends only when its signal aborts, with the signal's reason. */
+export const hangingFetch = ((_input: RequestInfo | URL, init?: RequestInit) =>
+  new Promise<Response>((_resolve, reject) => {
+    init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+  })) as typeof fetch;
+
+/**
+ * A clock whose time stands still and whose timers run only when the test fires them: `timers`
+ * lists each one set as [ms, callback]; `fire(ms)` runs every timer set for that many ms.
+ */
+export function timerClock(now = 0) {
+  const timers: Array<[ms: number, callback: () => void]> = [];
+  return {
+    now: () => now,
+    setTimeout: (callback: () => void, ms: number) => timers.push([ms, callback]),
+    clearTimeout: () => {},
+    timers,
+    fire(ms: number) {
+      for (const [after, callback] of timers) if (after === ms) callback();
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { hangingFetch, timerClock } from '../../core/test/fake-fetch.js';
 import { createLucidworksAIClient, type LucidworksAIClientOptions } from '../src/index.js';
 
 const valid: LucidworksAIClientOptions = {
@@ -63,27 +64,18 @@ describe('createLucidworksAIClient options', () => {
   });
 
   it('limits each token request to tokenTimeoutMs', async () => {
-    const timers: Array<[ms: number, callback: () => void]> = [];
-    const clock = {
-      now: () => Date.UTC(2026, 0, 1),
-      setTimeout: (callback: () => void, ms: number) => timers.push([ms, callback]),
-      clearTimeout: () => {},
-    };
-    // A token endpoint that never answers; the request ends only when its signal aborts.
-    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
+    const clock = timerClock(Date.UTC(2026, 0, 1));
     const client = createLucidworksAIClient({
       ...valid,
-      fetch: hanging as typeof fetch,
+      // A token endpoint that never answers.
+      fetch: hangingFetch,
       clock,
       tokenTimeoutMs: 1234,
     });
     try {
       const pending = client.tokens.predict.getToken();
-      await vi.waitFor(() => expect(timers.map(([ms]) => ms)).toContain(1234));
-      for (const [ms, callback] of timers) if (ms === 1234) callback();
+      await vi.waitFor(() => expect(clock.timers.map(([ms]) => ms)).toContain(1234));
+      clock.fire(1234);
       await expect(pending).rejects.toMatchObject({ code: 'ERR_TIMEOUT', vendor: 'lucidworks-ai' });
     } finally {
       client.dispose();

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { hangingFetch, timerClock } from '../../core/test/fake-fetch.js';
 import { createSpringboardClient, type SpringboardClientOptions } from '../src/index.js';
 
 const valid: SpringboardClientOptions = {
@@ -18,26 +19,17 @@ describe('createSpringboardClient: unknown options', () => {
   });
 
   it('takes tokenTimeoutMs as the limit of each token request, query and push alike', async () => {
-    const timers: Array<[ms: number, callback: () => void]> = [];
-    const clock = {
-      now: () => Date.UTC(2026, 0, 1),
-      setTimeout: (callback: () => void, ms: number) => timers.push([ms, callback]),
-      clearTimeout: () => {},
-    };
-    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
+    const clock = timerClock(Date.UTC(2026, 0, 1));
     const client = createSpringboardClient({
       ...valid,
-      fetch: hanging as typeof fetch,
+      fetch: hangingFetch,
       clock,
       tokenTimeoutMs: 4321,
     });
     try {
       const pending = [client.tokens.query.getToken(), client.tokens.push.getToken()];
-      await vi.waitFor(() => expect(timers.filter(([ms]) => ms === 4321)).toHaveLength(2));
-      for (const [ms, callback] of timers) if (ms === 4321) callback();
+      await vi.waitFor(() => expect(clock.timers.filter(([ms]) => ms === 4321)).toHaveLength(2));
+      clock.fire(4321);
       for (const token of pending)
         await expect(token).rejects.toMatchObject({ code: 'ERR_TIMEOUT' });
     } finally {

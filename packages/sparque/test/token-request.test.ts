@@ -1,7 +1,15 @@
 import type { TokenRequestContext } from '@searchauth/core';
 import { Secret } from '@searchauth/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeFetch, type Handler, json, jwt, text } from '../../core/test/fake-fetch.js';
+import {
+  fakeFetch,
+  type Handler,
+  hangingFetch,
+  json,
+  jwt,
+  text,
+  timerClock,
+} from '../../core/test/fake-fetch.js';
 import { createSparqueClient, type SparqueClient } from '../src/index.js';
 import { sparqueTokenSource } from '../src/token-source.js';
 
@@ -207,29 +215,20 @@ describe('ForceReauth by request reason', () => {
 
 describe('token request timeout', () => {
   it('fails with ERR_TIMEOUT when the injected clock says time is up', async () => {
-    const timers: Array<() => void> = [];
-    const clock = {
-      now: () => 0,
-      setTimeout: (callback: () => void) => timers.push(callback),
-      clearTimeout: () => {},
-    };
-    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
+    const clock = timerClock();
     const source = sparqueTokenSource({
       authUrl: 'https://api.search.sparque.ai/api/auth',
       workspace: 'shop',
       clientId: Secret.from('id'),
       clientSecret: Secret.from('secret'),
-      fetch: hanging as typeof fetch,
+      fetch: hangingFetch,
       timeoutMs: 5_000,
       clock,
     });
     const pending = source({ reason: 'initial', signal: new AbortController().signal });
     await Promise.resolve();
-    expect(timers).toHaveLength(1);
-    timers[0]?.();
+    expect(clock.timers).toHaveLength(1);
+    clock.timers[0]?.[1]();
     await expect(pending).rejects.toMatchObject({
       code: 'ERR_TIMEOUT',
       message: expect.stringContaining('5000 ms'),
@@ -237,28 +236,19 @@ describe('token request timeout', () => {
   });
 
   it('takes its limit from the client option tokenTimeoutMs', async () => {
-    const timers: Array<[ms: number, callback: () => void]> = [];
-    const clock = {
-      now: () => 0,
-      setTimeout: (callback: () => void, ms: number) => timers.push([ms, callback]),
-      clearTimeout: () => {},
-    };
-    const hanging = (_input: RequestInfo | URL, init?: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
-      });
+    const clock = timerClock();
     const client = createSparqueClient({
       workspace: 'shop',
       clientId: 'id',
       clientSecret: 'secret',
-      fetch: hanging as typeof fetch,
+      fetch: hangingFetch,
       clock,
       tokenTimeoutMs: 1234,
     });
     clients.push(client);
     const pending = client.tokens.getToken();
-    await vi.waitFor(() => expect(timers.map(([ms]) => ms)).toContain(1234));
-    for (const [ms, callback] of timers) if (ms === 1234) callback();
+    await vi.waitFor(() => expect(clock.timers.map(([ms]) => ms)).toContain(1234));
+    clock.fire(1234);
     await expect(pending).rejects.toMatchObject({ code: 'ERR_TIMEOUT' });
   });
 });

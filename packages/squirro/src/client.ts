@@ -35,17 +35,8 @@ export function createSquirroClient(options: SquirroClientOptions): SquirroClien
   // Core refuses options it does not know: each part gets only its own. The token request's own
   // timeout is tokenTimeoutMs (see squirroTokenSource); the manager's follows it, and so does a
   // shared store's lease that cannot be renewed.
-  const {
-    store,
-    storeTimeoutMs,
-    clock,
-    random,
-    onEvent,
-    refreshMarginSeconds,
-    fetch,
-    timeoutMs,
-    tokenTimeoutMs,
-  } = options;
+  const { store, storeTimeoutMs, clock, random, onEvent, refreshMarginSeconds, fetch, timeoutMs } =
+    options;
   const tokens = createTokenManager({
     source: squirroTokenSource(resolved, options),
     // The refresh token identifies the user; core stores only its hash in the key.
@@ -57,7 +48,7 @@ export function createSquirroClient(options: SquirroClientOptions): SquirroClien
     random,
     onEvent,
     refreshMarginSeconds,
-    tokenRequestTimeoutMs: tokenTimeoutMs,
+    tokenRequestTimeoutMs: options.tokenTimeoutMs,
   });
   const authFetch = createAuthFetch({
     fetch,
